@@ -1,0 +1,32 @@
+# Two commands for a new user: `make brief` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: brief test clean lock
+
+brief: $(STAMP)
+	$(BIN)/briefing build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# The environment is rebuilt whenever the lock files or the project metadata change.
+$(STAMP): requirements.lock requirements-test.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock -r requirements-test.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# Re-pin every dependency from pyproject.toml (needs network access to the registry).
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/pip install --quiet pip-tools
+	.lockenv/bin/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	.lockenv/bin/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --extra test -c requirements.lock -o requirements-test.lock pyproject.toml
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""briefing: sourced briefing memos from news articles."""

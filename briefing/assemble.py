@@ -1,0 +1,96 @@
+"""Articles + themes -> Brief. Pure: reads no file, writes none."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from briefing.models import Article, Brief, Citation, Item, Section, Sentence, Source, Theme
+from briefing.segment import segment_all
+from briefing.select import Index, Pick, Query, select_themes
+
+BOTTOM_LINE = (3, 5)  # fewest and most sentences in the bottom line
+LEAD_WORDS = 12
+
+
+def build_brief(
+    articles: Sequence[Article],
+    themes: Sequence[Theme],
+    *,
+    title: str = "Briefing",
+    date: dt.date | None = None,
+) -> Brief:
+    """Select, group and cite: the memo as data."""
+    sentences = segment_all(articles)
+    index = Index(sentences)
+    picks = select_themes(index, themes)
+    sections = []
+    for theme, theme_picks in zip(themes, picks, strict=True):
+        query = Query.from_theme(theme)
+        relevance = index.relevance(query)
+        items = tuple(_item(index, pick, relevance.tolist()) for pick in theme_picks)
+        items = tuple(sorted(items, key=lambda item: -item.score))
+        note = None if items else f"No source in this set covers “{theme.name}”."
+        sections.append(Section(name=theme.name, query=theme.query, items=items, note=note))
+    return Brief(
+        title=title,
+        date=date or dt.date.today(),
+        sources=tuple(_source(i + 1, a) for i, a in enumerate(articles)),
+        sections=tuple(sections),
+        bottom_line=bottom_line(sections),
+    )
+
+
+def _item(index: Index, pick: Pick, relevance: list[float]) -> Item:
+    group = [pick.sentence, *pick.duplicates]
+    best = max(group, key=lambda i: (_wording(index, i, group, relevance), -i))
+    others = sorted((i for i in group if i != best), key=lambda i: index.sentences[i].source)
+    cited = [index.sentences[i] for i in (best, *others)]
+    return Item(
+        text=cited[0].text,
+        citations=tuple(_citation(s) for s in cited),
+        score=pick.score,
+    )
+
+
+def _wording(index: Index, i: int, group: Sequence[int], relevance: Sequence[float]) -> float:
+    """The clearest, most complete wording of a fact: covers most of what the group
+    says, reads on its own, stays on the theme."""
+    union = {t for j in group for t in index.terms[j]}
+    total = sum(index.idf[t] for t in union) or 1.0
+    complete = sum(index.idf[t] for t in set(index.terms[i])) / total
+    words = len(index.sentences[i].text.split())
+    brevity = 1.0 if words <= 40 else 40 / words
+    return complete * float(index.quality[i]) * brevity * (0.5 + 0.5 * min(relevance[i], 1.0))
+
+
+def _citation(sentence: Sentence) -> Citation:
+    return Citation(source=sentence.source + 1, start=sentence.start, end=sentence.end)
+
+
+def bottom_line(sections: Sequence[Section]) -> tuple[Item, ...]:
+    """The strongest item of each section, then the next strongest, 3 to 5 in all."""
+    fewest, most = BOTTOM_LINE
+    firsts = [s.items[0] for s in sections if s.items]
+    rest = sorted((i for s in sections for i in s.items[1:]), key=lambda i: -i.score)
+    chosen = sorted(firsts, key=lambda i: -i.score)[:most]
+    chosen += rest[: max(0, fewest - len(chosen))]
+    return tuple(chosen)
+
+
+def _source(number: int, article: Article) -> Source:
+    lead = None
+    body = article.body_blocks()
+    if article.title is None and body:
+        words = article.text[body[0].start : body[0].end].split()
+        lead = " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS else "")
+    return Source(
+        id=number,
+        path=article.path,
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        published=article.published,
+        url=article.url,
+        lead=lead,
+    )

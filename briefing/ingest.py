@@ -1,0 +1,494 @@
+"""Read sources into Articles: decode, split into blocks, find the article's body, metadata.
+
+Web pages saved as text carry the page around the article: navigation, photo captions
+and credits, image file names, "related stories" teasers, newsletter boxes. They are
+recognised by shape and by their place relative to the article's main body, not by
+the wording of any one site:
+
+* each line (or hard-wrapped paragraph) is a block, classified by its shape: prose,
+  heading, caption or credit, file name, navigation cue, dateline, byline;
+* the main body is the run of prose with the most words, where runs are broken by a
+  navigation cue or by three or more non-prose blocks in a row (the shape of a teaser
+  card: image credit, headline, category label, snippet);
+* other runs are kept only when they sit before the body and share its vocabulary
+  (a standfirst); runs after it are teasers for other stories;
+* the headline is the heading before the body that shares most words with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import SourceError
+from briefing.models import Article, Block, BlockKind
+
+log = logging.getLogger("briefing")
+
+# Readers by file suffix. Later kinds (HTML pages, feeds) register here.
+Reader = Callable[[Path], Article]
+READERS: dict[str, Reader] = {}
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_TERMINAL = re.compile(r"""[.!?]["'”’)\]]*$|[.!?]\s*\[[A-Z_ ]+\]$""")
+_TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
+_FILENAME = re.compile(
+    r"^(?:\S*_\S*|\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp))$", re.IGNORECASE
+)
+_CREDIT = re.compile(
+    r"^(?:(?:top\s+|main\s+|featured\s+|header\s+)?(?:photo|image|picture|pictured|video|"
+    r"illustration|graphic|caption|credit)s?(?:\s+credits?)?\s*[:|]"
+    r"|.*\b(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b"
+    r"|.*\b(?:/\s*public domain|wikimedia commons|getty images|shutterstock|ap photo|"
+    r"afp photo|reuters/)"
+    r"|\s*[©Ⓒ])",
+    re.IGNORECASE,
+)
+# Short blocks that announce the page around the article, in the phrasing most sites
+# share. Matched against the whole block, so prose that mentions them is never affected.
+_NAV_CUES = re.compile(
+    r"^(?:don'?t miss|do not miss|(?:keep|continue|read)(?:\s+reading|\s+more)?|"
+    r"read (?:also|next|the full story)|related(?:\s+(?:stories|articles|news|posts|content))?|"
+    r"more (?:stories|news|from [\w ]+|on this(?: topic)?)|more|see also|also read|"
+    r"recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|popular|"
+    r"most (?:read|popular|viewed|shared)|latest(?: news| stories)?|top stories|editor'?s picks?|"
+    r"newsletters?|sign up(?: for [\w ]+)?|subscribe(?: now| to [\w ]+)?|follow us(?: on [\w ]+)?|"
+    r"share(?: this(?: article| story)?)?|advertisement|sponsored(?: content)?|comments?|"
+    r"leave a (?:comment|reply)|tags?|topics|show (?:less|more)|"
+    r"keep reading\s*show less|back to top|skip to (?:main )?content)\W*$",
+    re.IGNORECASE,
+)
+_INLINE_NAV = re.compile(r"\b(?:keep reading|show less|read more)\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
+_BYLINE = re.compile(
+    r"^(?:by|written by|posted by|author|authors|words by|reporting by)\s*[:\-–]?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|el|bin|and|&))*$")
+_META_LABEL = re.compile(r"^(?:category|section|filed under|tags?|published|updated|posted)\s*:", re.I)
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = [
+    # October 2, 2025 / Oct. 2 2025
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I),
+    # 2 October 2025
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I),
+    # 2025-10-02
+    re.compile(r"\b(?P<year>\d{4})-(?P<nmonth>\d{1,2})-(?P<day>\d{1,2})\b"),
+    # 05. 10. 2025 / 05.10.2025: day first, as everywhere dots are used
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<nmonth>\d{1,2})\.\s?(?P<year>\d{4})\b"),
+    # 10/05/2025: month first unless that cannot be
+    re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"),
+]
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+_BINARY_SAMPLE = 8192
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: Path
+    reason: str
+
+
+# ---------------------------------------------------------------------------------------
+# Finding and reading sources
+
+
+def find_files(paths: Sequence[Path]) -> list[Path]:
+    """Expand folders (recursively, sorted) into the supported files they hold."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise SourceError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in READERS and not _hidden(p, path)
+            )
+            files.extend(found)
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_sources(paths: Sequence[Path]) -> tuple[list[Article], list[Skipped]]:
+    """Read every supported file under ``paths``. Files that are not text are skipped
+    with a warning; an empty result is an error."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for path in find_files(paths):
+        reader = READERS.get(path.suffix.lower(), read_text_file)
+        try:
+            article = reader(path)
+        except NotText as exc:
+            log.warning("skipped %s: %s", path, exc)
+            skipped.append(Skipped(path, str(exc)))
+            continue
+        if not article.body_blocks():
+            log.warning("skipped %s: no article text found", path)
+            skipped.append(Skipped(path, "no article text found"))
+            continue
+        articles.append(article)
+    if not articles:
+        names = ", ".join(str(p) for p in paths)
+        detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
+        raise SourceError(f"no readable article in {names}{detail}")
+    return articles, skipped
+
+
+class NotText(Exception):
+    """The file is not text (binary) or holds nothing to read."""
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text: BOM-marked UTF-8/16, else UTF-8, else CP-1252, else Latin-1.
+    Never fails on text; raises NotText for binary data."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    if b"\x00" in raw[:_BINARY_SAMPLE]:
+        raise NotText("binary file (NUL bytes)")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = raw.decode("latin-1")
+    sample = text[:_BINARY_SAMPLE]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if sample and controls / len(sample) > 0.05:
+        raise NotText("binary file (control characters)")
+    return text
+
+
+def read_text_file(path: Path) -> Article:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
+    text = decode(raw)
+    if not text.strip():
+        raise NotText("empty file")
+    return parse_text(text, path=str(path), markdown=path.suffix.lower() in (".md", ".markdown"))
+
+
+for _suffix in TEXT_SUFFIXES:
+    READERS[_suffix] = read_text_file
+
+
+# ---------------------------------------------------------------------------------------
+# Blocks and their shapes
+
+
+@dataclass(frozen=True)
+class _Shape:
+    start: int
+    end: int
+    text: str
+    words: int
+    prose: bool
+    boilerplate: bool  # caption, credit, file name, navigation
+    nav: bool  # a cue that the article ends or the page's furniture starts
+    meta: bool  # dateline, byline, category label
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the text's blocks: each non-blank line, or each paragraph when the
+    text is hard-wrapped (lines of similar length broken inside sentences)."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", text)]
+    lines = [(s, e) for s, e in lines if text[s:e].strip()]
+    runs: list[list[tuple[int, int]]] = []
+    for span in lines:
+        gap = text[runs[-1][-1][1] : span[0]] if runs else ""
+        if runs and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1:
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    blocks: list[tuple[int, int]] = []
+    for run in runs:
+        if _hard_wrapped(text, run):
+            blocks.append((run[0][0], run[-1][1]))
+        else:
+            blocks.extend(run)
+    return [_strip_span(text, s, e) for s, e in blocks]
+
+
+def _hard_wrapped(text: str, run: list[tuple[int, int]]) -> bool:
+    if len(run) < 2:
+        return False
+    lengths = [len(text[s:e].rstrip()) for s, e in run]
+    longest = max(lengths)
+    if longest > 110 or longest < 30:
+        return False
+    body = lengths[:-1]
+    full = sum(1 for n in body if n >= 0.6 * longest)
+    # Lines broken inside sentences: most lines long, and some not ending a sentence.
+    ends = [text[s:e].rstrip() for s, e in run[:-1]]
+    open_ends = sum(1 for end in ends if not (_TERMINAL.search(end) or _TRUNCATED.search(end)))
+    return longest >= 60 and full >= 0.6 * len(body) and open_ends >= 0.5 * len(body)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
+    raw = text[start:end]
+    line = " ".join(raw.split())
+    if markdown:
+        line = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)", "", line)
+    words = len(_WORD.findall(line))
+    clean = _PLACEHOLDER.sub("", line).strip()
+    filename = bool(_FILENAME.match(clean)) and " " not in clean
+    credit = bool(_CREDIT.match(clean))
+    nav = bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6)
+    breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean)
+    meta = bool(_META_LABEL.match(clean)) or _is_dateline(clean) or bool(_byline_author(clean))
+    truncated = bool(_TRUNCATED.search(clean)) and words <= 25
+    ends = bool(_TERMINAL.search(clean)) or (clean.endswith(":") and words >= 15)
+    prose = (
+        words >= 8
+        and ends
+        and not truncated
+        and not _headline_shaped(clean, words)
+        and not (filename or credit or nav or meta)
+        and sum(ch.islower() for ch in clean) > 0.5 * sum(ch.isalpha() for ch in clean)
+    )
+    return _Shape(
+        start=start,
+        end=end,
+        text=clean,
+        words=words,
+        prose=prose,
+        boilerplate=filename or credit or nav or breadcrumb or truncated,
+        nav=nav,
+        meta=meta,
+    )
+
+
+def _headline_shaped(line: str, words: int) -> bool:
+    """One short sentence in Title Case, or one short question: a heading, not prose."""
+    if words > 25 or re.search(r"[.!?]\s+\S", line.rstrip(".!?\"'”’ ")):
+        return False
+    if line.rstrip("\"'”’ ").endswith("?") and words <= 20:
+        return True
+    long_words = [w for w in _WORD.findall(line) if len(w) > 3]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is a date, perhaps with 'by', 'published' and a category label."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(line)
+        if match:
+            rest = (line[: match.start()] + " " + line[match.end() :]).strip()
+            rest = re.sub(r"(?i)\b(?:by|on|published|updated|posted|date)\b[:]?", " ", rest)
+            rest = re.sub(r"(?i)\b(?:category|section)\s*:.*$", " ", rest)
+            return len(_WORD.findall(rest)) <= 2
+    return False
+
+
+def _byline_author(line: str) -> str | None:
+    match = _BYLINE.match(line.strip())
+    if not match:
+        return None
+    rest = match["rest"].strip().rstrip(".")
+    if _find_date(rest) or len(rest.split()) > 6 or not _NAME.match(rest):
+        return None
+    return rest
+
+
+# ---------------------------------------------------------------------------------------
+# The article's body
+
+
+_GAP = 3  # non-prose blocks in a row that part a teaser from the article
+
+
+def _runs(shapes: Sequence[_Shape]) -> list[list[int]]:
+    """Indices of prose blocks, grouped into runs (see the module docstring)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    gap = 0
+    for i, shape in enumerate(shapes):
+        if shape.prose:
+            if current and gap >= _GAP:
+                runs.append(current)
+                current = []
+            current.append(i)
+            gap = 0
+        elif shape.nav:
+            if current:
+                runs.append(current)
+                current = []
+            gap = 0
+        else:
+            gap += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _vocabulary(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
+
+
+def _overlap(part: str, whole: set[str]) -> float:
+    words = _vocabulary(part)
+    return len(words & whole) / len(words) if words else 0.0
+
+
+def parse_text(text: str, *, path: str | None = None, markdown: bool = False) -> Article:
+    """Classify the blocks of a page's text and read its metadata."""
+    spans = split_blocks(text)
+    shapes = [_shape(text, s, e, markdown) for s, e in spans]
+    # A page's header is headline, then byline or dateline: what stands before a
+    # dateline near the top is never body text, however sentence-like.
+    header = next((i for i, s in enumerate(shapes[:5]) if s.meta), 0)
+    shapes = [dataclasses.replace(s, prose=False) if i < header else s for i, s in enumerate(shapes)]
+    runs = _runs(shapes)
+    if not runs:
+        return Article(text=text, path=path, blocks=tuple(Block(s.start, s.end, "boilerplate") for s in shapes))
+
+    main = max(runs, key=lambda run: (sum(shapes[i].words for i in run), -run[0]))
+    vocabulary = _vocabulary(" ".join(shapes[i].text for i in main))
+    first, last = main[0], main[-1]
+    # A standfirst before the body shares its words; runs after it are other stories.
+    for run in runs:
+        if run[-1] < first and first - run[-1] <= _GAP + 1:
+            if _overlap(" ".join(shapes[i].text for i in run), vocabulary) >= 0.5:
+                first = run[0]
+
+    kinds: list[BlockKind] = []
+    for i, shape in enumerate(shapes):
+        if shape.boilerplate:
+            kinds.append("boilerplate")
+        elif shape.meta:
+            kinds.append("meta")
+        elif first <= i <= last:
+            kinds.append("body" if shape.prose else "heading")
+        else:
+            kinds.append("boilerplate")
+
+    title_index = _find_title(shapes, kinds, first, vocabulary, markdown)
+    if title_index is not None:
+        kinds[title_index] = "title"
+    blocks = tuple(Block(s.start, s.end, k) for s, k in zip(shapes, kinds, strict=True))
+
+    header = [shapes[i].text for i in range(first) if kinds[i] in ("meta", "title")]
+    footer = [shapes[i].text for i in range(last + 1, len(shapes)) if kinds[i] == "meta"]
+    lead = shapes[first].text
+    return Article(
+        text=text,
+        path=path,
+        title=shapes[title_index].text if title_index is not None else None,
+        published=_published(header, footer, lead),
+        author=_author(header + footer),
+        blocks=blocks,
+    )
+
+
+def _find_title(
+    shapes: Sequence[_Shape],
+    kinds: Sequence[BlockKind],
+    first: int,
+    vocabulary: set[str],
+    markdown: bool,
+) -> int | None:
+    best: tuple[float, int] | None = None
+    for i in range(first):
+        shape = shapes[i]
+        if kinds[i] != "boilerplate" or shape.prose or shape.meta or shape.nav:
+            continue
+        raw = " ".join(shapes[i].text.split())
+        if markdown and raw.startswith("#"):
+            return i
+        if not 3 <= shape.words <= 30 or _FILENAME.match(raw) or _CREDIT.match(raw) or "|" in raw:
+            continue
+        score = _overlap(raw, vocabulary)
+        if score >= 0.3 and (best is None or score > best[0]):
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _published(header: Iterable[str], footer: Iterable[str], lead: str) -> dt.date | None:
+    """The dateline's date; else a full date in the first paragraph (news leads date
+    the event they report, the day of publication); else unknown."""
+    for line in list(header) + list(footer):
+        found = _find_date(line)
+        if found:
+            return found
+    return _find_date(lead)
+
+
+def _author(lines: Iterable[str]) -> str | None:
+    for line in lines:
+        name = _byline_author(line)
+        if name:
+            return name
+    return None
+
+
+def _find_date(text: str) -> dt.date | None:
+    for _start, _end, date in iter_dates(text):
+        return date
+    return None
+
+
+def iter_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
+    """Full dates (day, month and year) in ``text``, in order of appearance."""
+    found: list[tuple[int, int, dt.date]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            year = int(groups["year"])
+            if groups.get("month"):
+                month = MONTHS[groups["month"].lower()]
+                day = int(groups["day"])
+            elif groups.get("nmonth"):
+                month, day = int(groups["nmonth"]), int(groups["day"])
+            else:
+                first, second = int(groups["first"]), int(groups["second"])
+                month, day = (first, second) if first <= 12 else (second, first)
+            try:
+                found.append((m.start(), m.end(), dt.date(year, month, day)))
+            except ValueError:
+                continue
+    found.sort()
+    taken = -1
+    for start, end, date in found:
+        if start >= taken:
+            taken = end
+            yield start, end, date

@@ -1,0 +1,102 @@
+"""Article -> Sentences, each with its character offsets in the source text.
+
+pysbd does the splitting: it needs no downloaded data and gets news abbreviations right
+("U.S.", "Gen.", "Sept. 11", quotes ending in ."), where untrained NLTK Punkt splits
+after every "U.S.". Each body block is segmented on its own, so a headline or a byline
+is never glued to the first sentence. pysbd sees a copy of the block of the same length
+in which odd white space and placeholders such as "[INTERNAL_LINK]" are blanked, so
+its spans index the original text unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from briefing.models import Article, Sentence, collapse_ws
+
+if TYPE_CHECKING:
+    import pysbd
+
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
+_BULLET = re.compile(r"^(?:[•·▪‣◦*+\-–—]|\d{1,2}[.)])\s+")
+_HAS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@functools.cache
+def _segmenter() -> pysbd.Segmenter:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _blank(text: str) -> str:
+    """Same length as ``text``: white space of any kind becomes a space, placeholders
+    become spaces. Offsets into the result are offsets into ``text``."""
+    chars = [" " if ch.isspace() else ch for ch in text]
+    for m in _PLACEHOLDER.finditer(text):
+        chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph, trimmed of white space and list bullets."""
+    return [(start, end) for start, end, _listed in _spans(text)]
+
+
+def _spans(text: str) -> list[tuple[int, int, bool]]:
+    blanked = _blank(text)
+    spans: list[tuple[int, int, bool]] = []
+    cursor = 0
+    for piece in _segmenter().segment(blanked):
+        start, end = piece.start, piece.end
+        if blanked[start:end] != piece.sent:  # guard against a span that drifted
+            start = blanked.find(piece.sent.strip(), cursor)
+            if start < 0:
+                continue
+            end = start + len(piece.sent.strip())
+        cursor = end
+        while start < end and blanked[start].isspace():
+            start += 1
+        while end > start and blanked[end - 1].isspace():
+            end -= 1
+        bullet = _BULLET.match(blanked[start:end])
+        if bullet:
+            start += bullet.end()
+        if _HAS_WORD.search(blanked[start:end]):
+            spans.append((start, end, bool(bullet)))
+    return spans
+
+
+def segment(article: Article, source: int) -> list[Sentence]:
+    """The sentences of an article's body blocks, in reading order."""
+    sentences: list[Sentence] = []
+    for paragraph, block in enumerate(article.body_blocks()):
+        for start, end, listed in _spans(article.text[block.start : block.end]):
+            a, b = block.start + start, block.start + end
+            sentences.append(
+                Sentence(
+                    source=source,
+                    start=a,
+                    end=b,
+                    text=collapse_ws(article.text[a:b]),
+                    position=len(sentences),
+                    paragraph=paragraph,
+                    listed=listed,
+                )
+            )
+    return sentences
+
+
+def segment_all(articles: Sequence[Article]) -> list[Sentence]:
+    return [s for i, article in enumerate(articles) for s in segment(article, i)]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def words_of(sentences: Iterable[Sentence]) -> int:
+    return sum(word_count(s.text) for s in sentences)

@@ -1,0 +1,312 @@
+"""Scoring and selection of sentences: relevance, centrality, redundancy.
+
+One `Index` is built per corpus and serves every query:
+
+* relevance: BM25 of the query's stemmed terms (keywords weigh double) against each
+  sentence, divided by what a sentence holding every query term would score, so 1.0
+  means "says everything the query asks" and the same scale serves every theme;
+* centrality: how strongly the other sources echo a sentence (its best match in each
+  other source) and how close it is to the corpus centroid: multi-document support;
+* selection: greedy MMR over (theme, sentence) pairs, all themes at once, so a
+  sentence goes to the theme it fits best and no two picks say the same thing;
+* near duplicates: the same fact in other sources, found by an IDF-weighted overlap of
+  terms that holds up when one wording adds to the other.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.models import Sentence, Theme
+from briefing.terms import content_terms
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Vector = npt.NDArray[np.float64]
+    Matrix = npt.NDArray[np.float64]
+
+# Tuned on the sample corpus by reading the memo; see docs in README ("How it selects").
+K1, B = 1.2, 0.75
+MIN_WORDS, MAX_WORDS = 7, 70
+# A theme is covered when some sentence matches two or more of its terms, one of them a
+# marker the user declared (a keyword or a word of the theme's name), for a weight of at
+# least SUPPORT (a keyword, 2, and a query word, 1). A query's length does not move it;
+# a lone shared word, or common words without a marker, fail it.
+SUPPORT = 3.0
+ELIGIBLE = 0.1  # least relevance of a sentence to be picked for a theme
+HOME_RATIO = 0.6  # a sentence fits a theme only within this ratio of its best theme
+PADDING = 0.45  # an item must score this fraction of its section's best item
+CENTRAL_BASE = 0.7  # with a query, centrality moves a score by at most 30%
+LAMBDA = 0.75  # MMR: weight of the score against redundancy
+REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
+# Two sentences carry the same fact when they share enough rare terms (IDF mass) and
+# those make up a good part of the shorter one: wordings of one fact differ, but the
+# names, numbers and rare words that make it up recur.
+DUPLICATE_SHARE = 0.33
+DUPLICATE_MASS = 12.0
+
+_DANGLING = re.compile(
+    r"^(?:[\"“‘']\s*)?(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
+    r"and|but|or|so|also|then|there|here)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: dict[str, float]  # stemmed term -> weight
+    markers: frozenset[str] = frozenset()  # terms the user named as the point of it
+
+    @classmethod
+    def from_theme(cls, theme: Theme) -> Query:
+        # The theme's name is part of what the user asked for.
+        return cls.from_text(theme.query, theme.keywords, name=theme.name)
+
+    @classmethod
+    def from_text(cls, text: str, keywords: Sequence[str] = (), name: str = "") -> Query:
+        """Query words weigh 1; a keyword weighs 2, shared among the words of a phrase
+        ("Islamic State" is one keyword, not two). Keywords and the name are markers."""
+        weights: dict[str, float] = {}
+        named = set(content_terms(name))
+        for term in (*named, *content_terms(text)):
+            weights[term] = max(weights.get(term, 0.0), 1.0)
+        markers = set(named)
+        for keyword in keywords:
+            terms = set(content_terms(keyword))
+            markers |= terms
+            for term in terms:
+                weights[term] = max(weights.get(term, 0.0), 2.0 / len(terms))
+        return cls(weights, frozenset(markers or weights))
+
+
+@dataclass(frozen=True)
+class Pick:
+    sentence: int  # index into Index.sentences
+    score: float
+    duplicates: tuple[int, ...]  # the same fact in other sources, best first
+
+
+class Index:
+    """Term statistics and similarities of a corpus's sentences."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        import numpy as np
+
+        self.sentences = list(sentences)
+        self.terms = [content_terms(s.text) for s in self.sentences]
+        n = len(self.sentences)
+        vocabulary: dict[str, int] = {}
+        for terms in self.terms:
+            for t in terms:
+                vocabulary.setdefault(t, len(vocabulary))
+        self.vocabulary = vocabulary
+        df = Counter(t for terms in self.terms for t in set(terms))
+        self.idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.lengths = np.array([max(len(t), 1) for t in self.terms], dtype=float)
+        self.avg_length = float(self.lengths.mean()) if n else 1.0
+
+        tfidf = np.zeros((n, len(vocabulary)))
+        for i, terms in enumerate(self.terms):
+            for t, c in Counter(terms).items():
+                tfidf[i, vocabulary[t]] = (1 + math.log(c)) * self.idf[t]
+        norms = np.linalg.norm(tfidf, axis=1, keepdims=True)
+        self.vectors: Matrix = tfidf / np.where(norms == 0, 1, norms)
+        self.similarity: Matrix = self.vectors @ self.vectors.T
+        self.sources = np.array([s.source for s in self.sentences])
+        self.centrality = self._centrality()
+        self.quality = np.array([_quality(s) for s in self.sentences])
+
+    def _centrality(self) -> Vector:
+        import numpy as np
+
+        n = len(self.sentences)
+        if n == 0:
+            return np.zeros(0)
+        sources = sorted(set(self.sources.tolist()))
+        echo = np.zeros(n)
+        if len(sources) > 1:
+            for src in sources:
+                members = self.sources == src
+                best = self.similarity[:, members].max(axis=1)
+                best[members] = 0.0
+                echo += best
+            echo /= len(sources) - 1
+        centroid = self.vectors.sum(axis=0)
+        centroid /= np.linalg.norm(centroid) or 1.0
+        central = 0.5 * echo + 0.5 * (self.vectors @ centroid)
+        top = central.max()
+        result: Vector = central / top if top > 0 else central
+        return result
+
+    def relevance(self, query: Query) -> Vector:
+        """BM25 of the query against every sentence, scaled so 1.0 is a full match."""
+        return self._match(query)[0]
+
+    def support(self, query: Query) -> Vector:
+        """For each sentence, the information it shares with the query (see SUPPORT),
+        or 0 when it shares fewer than two terms."""
+        return self._match(query)[1]
+
+    def _match(self, query: Query) -> tuple[Vector, Vector]:
+        import numpy as np
+
+        n = len(self.sentences)
+        rel, mass, count, marked = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool)
+        norm = K1 * (1 - B + B * self.lengths / self.avg_length)
+        best = 0.0
+        for term, weight in query.terms.items():
+            idf = self.idf.get(term, self.max_idf)
+            best += weight * idf
+            if term not in self.vocabulary:
+                continue
+            tf = np.array([terms.count(term) for terms in self.terms], dtype=float)
+            rel += weight * idf * tf * (K1 + 1) / (tf + norm)
+            present = tf > 0
+            mass += present * weight
+            count += present
+            if term in query.markers:
+                marked |= present
+        relevance: Vector = rel / best if best > 0 else rel
+        support: Vector = np.where((count >= 2) & marked, mass, 0.0)
+        return relevance, support
+
+    def overlap(self, i: int, j: int) -> float:
+        """IDF-weighted share of the smaller sentence's terms that the other holds too,
+        or 0 when what they share is too little to make a fact."""
+        a, b = set(self.terms[i]), set(self.terms[j])
+        shared = sum(self.idf[t] for t in a & b)
+        if shared < DUPLICATE_MASS:
+            return 0.0
+        return shared / min(sum(self.idf[t] for t in a), sum(self.idf[t] for t in b))
+
+    def duplicates(self, i: int, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, ...]:
+        """The sentence in each other source that carries the same fact as sentence i."""
+        best: dict[int, tuple[float, int]] = {}
+        for j in range(len(self.sentences)):
+            src = int(self.sources[j])
+            if src == self.sentences[i].source or j in exclude or self.quality[j] == 0:
+                continue
+            score = self.overlap(i, j)
+            if score >= DUPLICATE_SHARE and score > best.get(src, (0.0, -1))[0]:
+                best[src] = (score, j)
+        ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
+        return tuple(j for _score, j in ranked)
+
+
+def _quality(sentence: Sentence) -> float:
+    """A prior on a sentence standing alone in a memo: 0 rules it out."""
+    text = sentence.text
+    words = len(text.split())
+    if words < MIN_WORDS or words > MAX_WORDS:
+        return 0.0
+    if text.rstrip("\"'”’ )").endswith(("?", ":", ";", ",")):
+        return 0.0
+    if not text[0].isupper() and not text[0] in "\"“‘'(":
+        return 0.0
+    score = 1.0
+    if _DANGLING.match(text):
+        score *= 0.75
+    if sentence.listed:  # a list item leans on the sentence that introduces the list
+        score *= 0.5
+    # Lead sentences of news carry the facts; the prior fades over the article.
+    score *= 1.0 - 0.25 * min(sentence.position / 30, 1.0)
+    return score
+
+
+def select_themes(index: Index, themes: Sequence[Theme]) -> list[list[Pick]]:
+    """Picks for every theme at once: no sentence twice, none repeating another."""
+    import numpy as np
+
+    n = len(index.sentences)
+    if n == 0 or not themes:
+        return [[] for _ in themes]
+    matches = [index._match(Query.from_theme(t)) for t in themes]
+    relevance = np.vstack([m[0] for m in matches])
+    home = relevance.max(axis=0)
+    support = np.vstack([m[1] for m in matches])
+    support = (support * (index.quality > 0)).max(axis=1)
+    scores = relevance * (CENTRAL_BASE + (1 - CENTRAL_BASE) * index.centrality) * index.quality
+    eligible = (
+        (relevance >= ELIGIBLE)
+        & (relevance >= HOME_RATIO * home)
+        & (index.quality > 0)
+        & (support >= SUPPORT)[:, None]
+    )
+    top = np.where(eligible, scores, 0).max(axis=1)
+    normalised = scores / np.where(top > 0, top, 1)[:, None]
+
+    picks: list[list[Pick]] = [[] for _ in themes]
+    used: set[int] = set()
+    chosen: list[int] = []
+    limits = [t.max_sentences for t in themes]
+    words_left = [t.max_words if t.max_words is not None else math.inf for t in themes]
+    while True:
+        best: tuple[float, int, int] | None = None
+        for t in range(len(themes)):
+            if len(picks[t]) >= limits[t]:
+                continue
+            for i in np.flatnonzero(eligible[t]).tolist():
+                if i in used or normalised[t, i] < PADDING:
+                    continue
+                if len(index.sentences[i].text.split()) > words_left[t]:
+                    continue
+                redundancy = float(index.similarity[i, chosen].max()) if chosen else 0.0
+                if redundancy >= REDUNDANT:
+                    continue
+                value = LAMBDA * normalised[t, i] - (1 - LAMBDA) * redundancy
+                if best is None or value > best[0] + 1e-12:
+                    best = (value, t, i)
+        if best is None:
+            break
+        _value, t, i = best
+        duplicates = index.duplicates(i, exclude=used)
+        picks[t].append(Pick(i, float(scores[t, i]), duplicates))
+        words_left[t] -= len(index.sentences[i].text.split())
+        used.add(i)
+        used.update(duplicates)
+        chosen.append(i)
+    return picks
+
+
+def summarize_index(index: Index, query: Query | None, words: int) -> list[Pick]:
+    """A plain extractive summary of at most ``words`` words, best sentence first."""
+    import numpy as np
+
+    if query is not None and query.terms:
+        relevance = index.relevance(query)
+        scores = relevance * (CENTRAL_BASE + (1 - CENTRAL_BASE) * index.centrality) * index.quality
+    else:
+        scores = index.centrality * index.quality
+    picks: list[Pick] = []
+    chosen: list[int] = []
+    budget = words
+    top = float(scores.max()) if len(scores) else 0.0
+    candidates = [i for i in np.argsort(-scores, kind="stable").tolist() if scores[i] > 0]
+    while candidates:
+        best: tuple[float, int] | None = None
+        for i in candidates:
+            size = len(index.sentences[i].text.split())
+            if size > budget:
+                continue
+            redundancy = float(index.similarity[i, chosen].max()) if chosen else 0.0
+            if redundancy >= REDUNDANT:
+                continue
+            value = LAMBDA * scores[i] / (top or 1.0) - (1 - LAMBDA) * redundancy
+            if best is None or value > best[0] + 1e-12:
+                best = (value, i)
+        if best is None:
+            break
+        i = best[1]
+        picks.append(Pick(i, float(scores[i]), ()))
+        chosen.append(i)
+        candidates.remove(i)
+        budget -= len(index.sentences[i].text.split())
+    return picks

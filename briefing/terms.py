@@ -1,0 +1,90 @@
+"""Sentence -> content terms: Treebank tokens, Snowball stems, stop words removed.
+
+Both NLTK parts used here work offline (no downloaded data). The stop word list ships
+with the code for the same reason: NLTK's own list is a download.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nltk.stem.snowball import SnowballStemmer
+    from nltk.tokenize import TreebankWordTokenizer
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can can't cannot could couldn't did didn't
+    do does doesn't doing don't down during each few for from further had hadn't has hasn't
+    have haven't having he he'd he'll he's her here here's hers herself him himself his how
+    how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's may me might
+    more most must mustn't my myself no nor not now of off on once only or other ought our
+    ours ourselves out over own same shall shan't she she'd she'll she's should shouldn't so
+    some such than that that's the their theirs them themselves then there there's these they
+    they'd they'll they're they've this those through to too under until up upon us very was
+    wasn't we we'd we'll we're we've were weren't what what's when when's where where's which
+    while who who's whom why why's will with won't would wouldn't you you'd you'll you're
+    you've your yours yourself yourselves
+    's 'd 'll 're 've n't one many much said says say according since yet even though however
+    """.split()
+)
+
+_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_ACRONYM_DOTS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_WORDISH = re.compile(r"[^\W_]")
+_HYPHEN = re.compile(r"(?<=[^\W\d_.])[-–/](?=\w)|(?<=\.)-(?=\w)")
+
+
+@functools.cache
+def _tokenizer() -> TreebankWordTokenizer:
+    from nltk.tokenize import TreebankWordTokenizer
+
+    return TreebankWordTokenizer()
+
+
+@functools.cache
+def _stemmer() -> SnowballStemmer:
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_stemmer().stem(word))
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "—": " - ", "–": "-"})
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of a sentence (Treebank conventions), punctuation dropped.
+    Typographic quotes and dashes become ASCII first: Treebank knows only those."""
+    return [t for t in _tokenizer().tokenize(text.translate(_QUOTES)) if _WORDISH.search(t)]
+
+
+def normalise(token: str) -> str | None:
+    """A token's term: numbers without separators, acronyms without dots, words stemmed;
+    None for stop words. An all-capitals acronym is never a stop word ("US" vs "us")."""
+    if _NUMBER.match(token):
+        return token.replace(",", "")
+    if _ACRONYM_DOTS.match(token):
+        token = token.replace(".", "")
+    token = token.strip(".'’-")
+    if not token:
+        return None
+    lower = token.lower()
+    acronym = len(token) > 1 and token.isupper()
+    if not acronym and (lower in STOPWORDS or len(lower) < 2):
+        return None
+    return _stem(lower)
+
+
+@functools.lru_cache(maxsize=16384)
+def content_terms(text: str) -> tuple[str, ...]:
+    """The stemmed content terms of a text, in order, repeats kept."""
+    terms = (normalise(part) for t in tokens(text) for part in _HYPHEN.split(t) if part)
+    return tuple(t for t in terms if t)
