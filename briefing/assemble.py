@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 from briefing.models import Article, Brief, Citation, Item, Section, Sentence, Source, Theme
 from briefing.segment import segment_all
-from briefing.select import Index, Pick, Query, select_themes
+from briefing.select import Index, Pick, Query, select_themes, summarize_index
 
 BOTTOM_LINE = (3, 5)  # fewest and most sentences in the bottom line
 LEAD_WORDS = 12
 
 
-def build_brief(
+def assemble_brief(
     articles: Sequence[Article],
     themes: Sequence[Theme],
     *,
@@ -94,3 +94,13 @@ def _source(number: int, article: Article) -> Source:
         url=article.url,
         lead=lead,
     )
+
+
+def summarize_articles(
+    articles: Sequence[Article], query: str | None = None, words: int = 100
+) -> list[Sentence]:
+    """A plain extractive summary: at most ``words`` words, the best sentence first."""
+    sentences = segment_all(articles)
+    index = Index(sentences)
+    picks = summarize_index(index, Query.from_text(query) if query else None, words)
+    return [sentences[p.sentence] for p in picks]

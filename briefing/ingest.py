@@ -8,8 +8,10 @@ the wording of any one site:
 * each line (or hard-wrapped paragraph) is a block, classified by its shape: prose,
   heading, caption or credit, file name, navigation cue, dateline, byline;
 * the main body is the run of prose with the most words, where runs are broken by a
-  navigation cue or by three or more non-prose blocks in a row (the shape of a teaser
-  card: image credit, headline, category label, snippet);
+  cue that the article has ended ("Related stories", "Newsletter") or by three or more
+  short blocks in a row (the shape of a teaser card: headline, category label,
+  snippet); furniture inside an article (ads, captions, credits, "Read more:" links,
+  image file names) is dropped without breaking the run;
 * other runs are kept only when they sit before the body and share its vocabulary
   (a standfirst); runs after it are teasers for other stories;
 * the headline is the heading before the body that shares most words with it.
@@ -58,12 +60,23 @@ _NAV_CUES = re.compile(
     r"recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|popular|"
     r"most (?:read|popular|viewed|shared)|latest(?: news| stories)?|top stories|editor'?s picks?|"
     r"newsletters?|sign up(?: for [\w ]+)?|subscribe(?: now| to [\w ]+)?|follow us(?: on [\w ]+)?|"
-    r"share(?: this(?: article| story)?)?|advertisement|sponsored(?: content)?|comments?|"
+    r"share(?: this(?: article| story)?)?|comments?|"
     r"leave a (?:comment|reply)|tags?|topics|show (?:less|more)|"
-    r"keep reading\s*show less|back to top|skip to (?:main )?content)\W*$",
+    r"keep reading\s*show less|back to top)\W*$",
+    re.IGNORECASE,
+)
+# Furniture that interrupts an article without ending it.
+_INTERSTITIAL = re.compile(
+    r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
+    r"continue reading(?: below)?|skip to (?:main )?content|sign in|log in|menu|search)\W*$",
     re.IGNORECASE,
 )
 _INLINE_NAV = re.compile(r"\b(?:keep reading|show less|read more)\b", re.IGNORECASE)
+# "Read more: <headline>", "Related: <headline>": a link to another page, not text.
+_LINK_LINE = re.compile(
+    r"^(?:read (?:more|also|next)|related(?: story| article)?|see also|also read|more on this|"
+    r"watch|listen|recommended)\s*[:>»|–-]\s*\S", re.IGNORECASE
+)
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
 _BYLINE = re.compile(
     r"^(?:by|written by|posted by|author|authors|words by|reporting by)\s*[:\-–]?\s+(?P<rest>.+)$",
@@ -217,6 +230,7 @@ class _Shape:
     boilerplate: bool  # caption, credit, file name, navigation
     nav: bool  # a cue that the article ends or the page's furniture starts
     meta: bool  # dateline, byline, category label
+    interstitial: bool  # furniture inside an article: ads, captions, links, file names
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -273,6 +287,8 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     filename = bool(_FILENAME.match(clean)) and " " not in clean
     credit = bool(_CREDIT.match(clean))
     nav = bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6)
+    link = bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
+    interstitial = bool(_INTERSTITIAL.match(clean)) or link or filename or credit
     breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean)
     meta = bool(_META_LABEL.match(clean)) or _is_dateline(clean) or bool(_byline_author(clean))
     truncated = bool(_TRUNCATED.search(clean)) and words <= 25
@@ -282,7 +298,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         and ends
         and not truncated
         and not _headline_shaped(clean, words)
-        and not (filename or credit or nav or meta)
+        and not (filename or credit or nav or link or meta)
         and sum(ch.islower() for ch in clean) > 0.5 * sum(ch.isalpha() for ch in clean)
     )
     return _Shape(
@@ -291,9 +307,10 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         text=clean,
         words=words,
         prose=prose,
-        boilerplate=filename or credit or nav or breadcrumb or truncated,
+        boilerplate=interstitial or nav or breadcrumb or truncated,
         nav=nav,
         meta=meta,
+        interstitial=interstitial,
     )
 
 
@@ -354,7 +371,7 @@ def _runs(shapes: Sequence[_Shape]) -> list[list[int]]:
                 runs.append(current)
                 current = []
             gap = 0
-        else:
+        elif not shape.interstitial:
             gap += 1
     if current:
         runs.append(current)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.models import Sentence, Theme
-from briefing.terms import content_terms
+from briefing.terms import content_terms, entity_keys, proper_terms
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,21 +36,25 @@ if TYPE_CHECKING:
 K1, B = 1.2, 0.75
 MIN_WORDS, MAX_WORDS = 7, 70
 # A theme is covered when some sentence matches two or more of its terms, one of them a
-# marker the user declared (a keyword or a word of the theme's name), for a weight of at
+# marker the user declared (a keyword, or without keywords a word of its name), for a weight of at
 # least SUPPORT (a keyword, 2, and a query word, 1). A query's length does not move it;
-# a lone shared word, or common words without a marker, fail it.
+# a lone shared word, or common words without a marker, fail it. Every item of a
+# section must pass the same test.
 SUPPORT = 3.0
 ELIGIBLE = 0.1  # least relevance of a sentence to be picked for a theme
 HOME_RATIO = 0.6  # a sentence fits a theme only within this ratio of its best theme
-PADDING = 0.45  # an item must score this fraction of its section's best item
+PADDING = 0.3  # an item must score this fraction of its section's best item
 CENTRAL_BASE = 0.7  # with a query, centrality moves a score by at most 30%
 LAMBDA = 0.75  # MMR: weight of the score against redundancy
 REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
-# Two sentences carry the same fact when they share enough rare terms (IDF mass) and
-# those make up a good part of the shorter one: wordings of one fact differ, but the
-# names, numbers and rare words that make it up recur.
+# Two sentences carry the same fact when they share three terms or more and either
+# say nearly the same (IDF-weighted share of the shorter one's terms at VERBATIM), or
+# share a good part (at SHARE) including two names or numbers: wordings of a fact
+# differ, but its names and numbers recur. In a small corpus a repeated fact has a low
+# IDF precisely because it is repeated, so names and numbers, not rarity, decide.
+DUPLICATE_VERBATIM = 0.6
 DUPLICATE_SHARE = 0.33
-DUPLICATE_MASS = 12.0
+DUPLICATE_ENTITIES = 2
 
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
@@ -72,18 +76,20 @@ class Query:
     @classmethod
     def from_text(cls, text: str, keywords: Sequence[str] = (), name: str = "") -> Query:
         """Query words weigh 1; a keyword weighs 2, shared among the words of a phrase
-        ("Islamic State" is one keyword, not two). Keywords and the name are markers."""
+        ("Islamic State" is one keyword, not two)."""
         weights: dict[str, float] = {}
         named = set(content_terms(name))
         for term in (*named, *content_terms(text)):
             weights[term] = max(weights.get(term, 0.0), 1.0)
-        markers = set(named)
+        markers: set[str] = set()
         for keyword in keywords:
             terms = set(content_terms(keyword))
             markers |= terms
             for term in terms:
                 weights[term] = max(weights.get(term, 0.0), 2.0 / len(terms))
-        return cls(weights, frozenset(markers or weights))
+        # Keywords say what marks a relevant sentence; a name holds descriptive words
+        # too ("timeline", "numbers"), so it marks only when there are no keywords.
+        return cls(weights, frozenset(markers or named or weights))
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,8 @@ class Index:
 
         self.sentences = list(sentences)
         self.terms = [content_terms(s.text) for s in self.sentences]
+        proper = proper_terms([s.text for s in self.sentences])
+        self.entities = [entity_keys(s.text, proper) for s in self.sentences]
         n = len(self.sentences)
         vocabulary: dict[str, int] = {}
         for terms in self.terms:
@@ -179,13 +187,22 @@ class Index:
         return relevance, support
 
     def overlap(self, i: int, j: int) -> float:
-        """IDF-weighted share of the smaller sentence's terms that the other holds too,
-        or 0 when what they share is too little to make a fact."""
+        """IDF-weighted share of the smaller sentence's terms that the other holds too."""
         a, b = set(self.terms[i]), set(self.terms[j])
-        shared = sum(self.idf[t] for t in a & b)
-        if shared < DUPLICATE_MASS:
+        shared = a & b
+        if len(shared) < 3:
             return 0.0
-        return shared / min(sum(self.idf[t] for t in a), sum(self.idf[t] for t in b))
+        weight = sum(self.idf[t] for t in shared)
+        return weight / min(sum(self.idf[t] for t in a), sum(self.idf[t] for t in b))
+
+    def same_fact(self, i: int, j: int) -> float:
+        """How surely sentences i and j carry the same fact (0 when they do not)."""
+        share = self.overlap(i, j)
+        if share >= DUPLICATE_VERBATIM:
+            return share
+        if share >= DUPLICATE_SHARE and len(self.entities[i] & self.entities[j]) >= DUPLICATE_ENTITIES:
+            return share
+        return 0.0
 
     def duplicates(self, i: int, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, ...]:
         """The sentence in each other source that carries the same fact as sentence i."""
@@ -194,8 +211,8 @@ class Index:
             src = int(self.sources[j])
             if src == self.sentences[i].source or j in exclude or self.quality[j] == 0:
                 continue
-            score = self.overlap(i, j)
-            if score >= DUPLICATE_SHARE and score > best.get(src, (0.0, -1))[0]:
+            score = self.same_fact(i, j)
+            if score > 0 and score > best.get(src, (0.0, -1))[0]:
                 best[src] = (score, j)
         ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
         return tuple(j for _score, j in ranked)
@@ -231,11 +248,12 @@ def select_themes(index: Index, themes: Sequence[Theme]) -> list[list[Pick]]:
     matches = [index._match(Query.from_theme(t)) for t in themes]
     relevance = np.vstack([m[0] for m in matches])
     home = relevance.max(axis=0)
-    support = np.vstack([m[1] for m in matches])
-    support = (support * (index.quality > 0)).max(axis=1)
+    item_support = np.vstack([m[1] for m in matches])
+    support = (item_support * (index.quality > 0)).max(axis=1)
     scores = relevance * (CENTRAL_BASE + (1 - CENTRAL_BASE) * index.centrality) * index.quality
     eligible = (
         (relevance >= ELIGIBLE)
+        & (item_support >= SUPPORT)
         & (relevance >= HOME_RATIO * home)
         & (index.quality > 0)
         & (support >= SUPPORT)[:, None]

@@ -57,13 +57,62 @@ def _stem(word: str) -> str:
     return str(_stemmer().stem(word))
 
 
+_PER_CENT = re.compile(r"\s*%|\s+per\s?cent\b", re.IGNORECASE)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "—": " - ", "–": "-"})
 
 
 def tokens(text: str) -> list[str]:
     """Word tokens of a sentence (Treebank conventions), punctuation dropped.
     Typographic quotes and dashes become ASCII first: Treebank knows only those."""
-    return [t for t in _tokenizer().tokenize(text.translate(_QUOTES)) if _WORDISH.search(t)]
+    text = _PER_CENT.sub(" percent", text.translate(_QUOTES))
+    return [t for t in _tokenizer().tokenize(text) if _WORDISH.search(t) or t == "%"]
+
+
+def entity_keys(text: str, proper: frozenset[str] | set[str]) -> frozenset[str]:
+    """The names and numbers of a text, one key each: a run of capitalised tokens whose
+    terms are known proper names (``proper``) gives its last term ("Islamic State" ->
+    "state", "Sean Parnell" -> "parnel"); a number gives itself, and a percentage
+    gives a second key ("4", "4%")."""
+    keys: set[str] = set()
+    run: str | None = None
+    number: str | None = None
+    for token in tokens(text):
+        if token == "percent" and number is not None:
+            keys.add(number + "%")  # a quantity with its unit says more than a number
+        number = None
+        for part in _HYPHEN.split(token):
+            term = normalise(part) if part else None
+            if term is None:
+                continue
+            if _NUMBER.match(part):
+                keys.add(term)
+                number = term
+                run = None
+            elif part[0].isupper() and term in proper:
+                run = term
+                continue
+            elif run is not None:
+                keys.add(run)
+                run = None
+            if run is not None:
+                keys.add(run)
+                run = None
+    if run is not None:
+        keys.add(run)
+    return frozenset(keys)
+
+
+def proper_terms(texts: list[str]) -> frozenset[str]:
+    """Terms written capitalised inside a sentence somewhere in ``texts``: names."""
+    found: set[str] = set()
+    for text in texts:
+        for position, token in enumerate(tokens(text)):
+            if position and token[:1].isupper() and not _NUMBER.match(token):
+                for part in _HYPHEN.split(token):
+                    term = normalise(part) if part else None
+                    if term and part[:1].isupper():
+                        found.add(term)
+    return frozenset(found)
 
 
 def normalise(token: str) -> str | None:
@@ -71,6 +120,8 @@ def normalise(token: str) -> str | None:
     None for stop words. An all-capitals acronym is never a stop word ("US" vs "us")."""
     if _NUMBER.match(token):
         return token.replace(",", "")
+    if token in ("%", "percent", "per cent", "pct"):
+        return "%"
     if _ACRONYM_DOTS.match(token):
         token = token.replace(".", "")
     token = token.strip(".'’-")

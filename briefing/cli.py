@@ -1,0 +1,167 @@
+"""The ``briefing`` command: parse options, call one library function, report.
+
+Exit status: 0 success; 1 internal error; 2 bad usage, configuration or themes file;
+3 sources missing or unreadable; 4 output cannot be written; 5 a format cannot be
+rendered. Errors are one line on stderr; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from briefing.errors import BriefingError
+
+F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("briefing")
+TEXT_FORMATS = ("md", "html", "json")
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("briefing: %(levelname)s: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO)
+    log.propagate = False
+
+
+def command_options(func: F) -> F:
+    """--debug, --verbose and --quiet for every command; errors become one line."""
+
+    @click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+    @click.option("-v", "--verbose", is_flag=True, help="Say more on stderr.")
+    @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, debug: bool, verbose: bool, quiet: bool, **kwargs: Any) -> Any:
+        _setup_logging(verbose, quiet)
+        try:
+            return func(*args, **kwargs)
+        except BriefingError as exc:
+            if debug:
+                raise
+            click.echo(f"briefing: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("briefing: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if debug:
+                raise
+            click.echo(
+                f"briefing: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                err=True,
+            )
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="briefing")
+def main() -> None:
+    """Sourced briefing memos from news articles.
+
+    Reads articles, picks the key sentences for each theme of a themes file, cites
+    every source that carries them, and writes the memo as Markdown, HTML, PDF and
+    JSON.
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--themes", "themes", type=click.Path(path_type=Path), help="Themes file (TOML with [[themes]]).")
+@click.option("--config", "config", type=click.Path(path_type=Path), help="Settings file [default: ./briefing.toml].")
+@click.option("--format", "formats", metavar="LIST", help="Comma list of md,html,pdf,json [default: all].")
+@click.option("--out", "out", metavar="DIR", help="Output folder, or - for stdout (one text format).")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="The brief's date [default: today].")
+@click.option("--title", "title", help="The memo's title [default: the themes file's].")
+@click.option("--template-dir", "template_dir", type=click.Path(path_type=Path), help="Templates that override the default ones.")
+@click.option("--paper", "paper", metavar="A4|Letter", help="PDF page size [default: A4].")
+@command_options
+def build(
+    sources: tuple[Path, ...],
+    themes: Path | None,
+    config: Path | None,
+    formats: str | None,
+    out: str | None,
+    date: str | None,
+    title: str | None,
+    template_dir: Path | None,
+    paper: str | None,
+) -> None:
+    """Build one brief from SOURCES (files or folders).
+
+    With no SOURCES, reads briefing.toml in the working directory: its sources,
+    themes, formats and output folder. Writes DIR/brief.md, brief.html, brief.pdf
+    and brief.json, each replaced atomically.
+
+    Example:
+
+        briefing build seeds/ --themes themes.toml --format md,pdf --out outputs/
+    """
+    from briefing.api import build_brief, render_all, write_brief
+    from briefing.config import load_settings, parse_date, parse_formats, parse_paper
+
+    overrides: dict[str, Any] = {
+        "sources": tuple(sources) or None,
+        "themes": themes,
+        "formats": parse_formats(formats) if formats is not None else None,
+        "date": parse_date(date) if date is not None else None,
+        "title": title,
+        "template_dir": template_dir,
+        "paper": parse_paper(paper) if paper is not None else None,
+    }
+    if config is not None and not config.is_file():
+        raise_config(f"{config}: no such settings file")
+    to_stdout = out == "-"
+    if out is not None and not to_stdout:
+        overrides["out"] = Path(out)
+    settings = load_settings(config, overrides)
+    if to_stdout:
+        if len(settings.formats) != 1 or settings.formats[0] not in TEXT_FORMATS:
+            raise_config("--out - streams one text format: add --format md, html or json")
+    brief = build_brief(settings=settings)
+    log.debug("selected %d items from %d sources", sum(len(s.items) for s in brief.sections), len(brief.sources))
+    if to_stdout:
+        (content,) = render_all(brief, settings).values()
+        assert isinstance(content, str)
+        click.echo(content, nl=False)
+        return
+    for path in write_brief(brief, settings):
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--query", help="Focus the summary on this question or topic.")
+@click.option("--words", default=100, show_default=True, type=click.IntRange(min=1), help="Most words in all.")
+@command_options
+def summarize(sources: tuple[Path, ...], query: str | None, words: int) -> None:
+    """A plain extractive summary of SOURCES: one sentence per line, the most
+    important first, at most --words words in all. The same selector as build.
+
+    Example:
+
+        briefing summarize seeds/ --query "How many troops remain?" --words 60
+    """
+    from briefing.api import load_articles
+    from briefing.assemble import summarize_articles
+
+    for sentence in summarize_articles(load_articles(sources), query, words):
+        click.echo(sentence.text)
+
+
+def raise_config(message: str) -> None:
+    from briefing.errors import ConfigError
+
+    raise ConfigError(message)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.ingest import read_sources
+from briefing.segment import segment, segment_all, split_spans
+from briefing.terms import content_terms
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. will cut troops. Officials agreed.", ["The U.S. will cut troops.", "Officials agreed."]),
+        ("U.S.-Iraq talks began in Baghdad. They ended late.", ["U.S.-Iraq talks began in Baghdad.", "They ended late."]),
+        ("Gen. Smith spoke on Sept. 11 at the U.N. in New York.", ["Gen. Smith spoke on Sept. 11 at the U.N. in New York."]),
+        ("In Jan. 2024 the base closed. Troops left.", ["In Jan. 2024 the base closed.", "Troops left."]),
+        ("“We will go,” he said. Then he left.", ["“We will go,” he said.", "Then he left."]),
+        ("He said “we will go.” Then he left.", ["He said “we will go.”", "Then he left."]),
+        ('He said "we will go." Then he left.', ['He said "we will go."', "Then he left."]),
+        ("Lt. Col. Ann Lee of the U.S. Army spoke. Dr. Kim agreed.", ["Lt. Col. Ann Lee of the U.S. Army spoke.", "Dr. Kim agreed."]),
+        ("Troops number 2,500. About 20.5% will leave.", ["Troops number 2,500.", "About 20.5% will leave."]),
+    ],
+)
+def test_hard_cases(text: str, expected: list[str]):
+    assert sentences_of(text) == expected
+
+
+def test_placeholders_and_bullets_are_not_part_of_sentences():
+    text = "  • Militias may regroup in the desert. [INTERNAL_LINK]"
+    assert sentences_of(text) == ["Militias may regroup in the desert."]
+
+
+def test_odd_white_space_is_split_like_a_space():
+    text = "The\u00a0U.S.\u00a0will reduce troops.\u2009Officials\u00a0agreed."
+    assert sentences_of(text) == ["The\u00a0U.S.\u00a0will reduce troops.", "Officials\u00a0agreed."]
+
+
+def test_headline_and_byline_are_never_glued_to_the_first_sentence(make_article):
+    article = make_article(
+        "Ports close as storm hits\nBy Jane Doe\nThree ports closed on Friday as winds rose, the coast guard said.\n"
+        "Ferries stay in harbour until Sunday, operators told passengers on board.\n"
+    )
+    first = segment(article, 0)[0]
+    assert first.text == "Three ports closed on Friday as winds rose, the coast guard said."
+
+
+def test_every_seed_sentence_points_at_its_source_text(seeds_dir: Path):
+    articles, _ = read_sources([seeds_dir])
+    sentences = segment_all(articles)
+    assert len(sentences) > 150
+    for s in sentences:
+        span = articles[s.source].text[s.start : s.end]
+        assert " ".join(span.split()) == s.text
+        assert span == span.strip()
+        assert "[INTERNAL_LINK]" not in span
+    # Untrained Punkt splits after every "U.S."; we never do.
+    assert not any(s.text.endswith("U.S.") for s in sentences)
+
+
+def test_terms_are_stemmed_content_words():
+    assert content_terms("The U.S.-Iraq talks: 2,500 US troops, pro-Iranian militias; us too.") == (
+        "us", "iraq", "talk", "2500", "us", "troop", "pro", "iranian", "militia",
+    )
+    # Curly quotes are not glued to words.
+    assert content_terms("“The drawdown”") == ("drawdown",)

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from briefing.assemble import assemble_brief, summarize_articles
+from briefing.models import Theme
+from briefing.segment import segment_all
+from briefing.select import Index, Query
+from conftest import make_article
+
+# Three outlets on a port strike: the pay offer and the union leader's warning are
+# told by all three in different words; only one mentions the ferry timetable.
+PORT = [
+    make_article(
+        "Dockers at Harwick walked out on Monday after talks on pay collapsed, halting all container traffic.\n"
+        "The port authority offered a 4% rise, which the union rejected as far below inflation.\n"
+        "Union leader Maria Okafor warned that the strike could last until Christmas.\n"
+        "Around 1,200 workers are on strike, and 40 ships are waiting offshore.\n"
+        "Ferry services to the islands will run on a reduced timetable from Wednesday.\n",
+        path="a.txt",
+    ),
+    make_article(
+        "Container traffic at Harwick stopped on Monday as dockers began an open-ended strike.\n"
+        "Managers had put forward a pay increase of 4 percent, which union members turned down as too low against inflation.\n"
+        "Maria Okafor, who leads the dockers' union, said the strike could go on until Christmas.\n"
+        "Shipping firms are diverting vessels to Felton, which is 80 miles away.\n",
+        path="b.txt",
+    ),
+    make_article(
+        "The Harwick strike is the first at the port since 1989, when a walkout lasted six weeks.\n"
+        "The union rejected a 4% pay offer from the port authority, calling it far below inflation.\n"
+        "Retailers fear shortages of fresh fruit if the dispute runs into December.\n"
+        "Okafor said the strike could last until Christmas unless the offer improves.\n",
+        path="c.txt",
+    ),
+]
+THEMES = [
+    Theme("Pay dispute", "What pay offer was made and why did the union reject it", ("pay", "offer", "4%", "inflation")),
+    Theme("Shipping disruption", "How is shipping disrupted: ships waiting, diverted vessels, ferries", ("ships", "vessels", "ferry", "container")),
+    Theme("Weather", "Storms, rain and wind forecast for the coast", ("storm", "rain", "wind")),
+]
+
+
+def all_items(brief):
+    return [item for section in brief.sections for item in section.items]
+
+
+def test_relevance_ranks_the_sentences_that_answer_the_query():
+    index = Index(segment_all(PORT))
+    relevance = index.relevance(Query.from_theme(THEMES[0]))
+    best = index.sentences[int(relevance.argmax())].text
+    assert "4%" in best or "4 percent" in best
+
+
+def test_a_fact_told_by_several_sources_is_one_item_citing_them_all():
+    brief = assemble_brief(PORT, THEMES)
+    pay = brief.sections[0].items
+    offer = [i for i in pay if "4" in i.text and "inflation" in i.text]
+    assert len(offer) == 1, [i.text for i in pay]
+    assert sorted(offer[0].source_ids) == [1, 2, 3]
+    # The other wordings of the offer do not come back as items of their own.
+    assert sum("inflation" in i.text for i in all_items(brief)) == 1
+
+
+def test_paraphrases_are_grouped_but_different_facts_are_not():
+    index = Index(segment_all(PORT))
+    texts = [s.text for s in index.sentences]
+    warning = texts.index("Union leader Maria Okafor warned that the strike could last until Christmas.")
+    grouped = {index.sentences[j].text for j in index.duplicates(warning)}
+    assert grouped == {
+        "Maria Okafor, who leads the dockers' union, said the strike could go on until Christmas.",
+        "Okafor said the strike could last until Christmas unless the offer improves.",
+    }
+    ferries = texts.index("Ferry services to the islands will run on a reduced timetable from Wednesday.")
+    assert index.duplicates(ferries) == ()
+
+
+def test_a_sentence_goes_to_the_theme_it_fits_and_appears_once():
+    brief = assemble_brief(PORT, THEMES)
+    shipping = [i.text for i in brief.sections[1].items]
+    assert any("Felton" in t or "ships are waiting" in t for t in shipping)
+    cited = [(c.source, c.start) for i in all_items(brief) for c in i.citations]
+    assert len(cited) == len(set(cited)), "a sentence is cited twice"
+
+
+def test_an_unsupported_theme_abstains_instead_of_padding():
+    brief = assemble_brief(PORT, THEMES)
+    weather = brief.sections[2]
+    assert weather.items == ()
+    assert weather.note == "No source in this set covers “Weather”."
+
+
+def test_items_are_verbatim_and_their_citations_point_at_them():
+    brief = assemble_brief(PORT, THEMES)
+    for item in all_items(brief):
+        first = item.citations[0]
+        assert " ".join(PORT[first.source - 1].text[first.start : first.end].split()) == item.text
+        for c in item.citations:
+            assert PORT[c.source - 1].text[c.start : c.end].strip()
+
+
+def test_selection_is_deterministic():
+    assert assemble_brief(PORT, THEMES) == assemble_brief(PORT, THEMES)
+    assert summarize_articles(PORT, words=40) == summarize_articles(PORT, words=40)
+
+
+def test_summary_keeps_to_the_word_budget_and_the_query():
+    summary = summarize_articles(PORT, query="Which vessels are diverted and where", words=30)
+    assert sum(len(s.text.split()) for s in summary) <= 30
+    assert "Felton" in summary[0].text
+    generic = summarize_articles(PORT, words=100)
+    assert 0 < sum(len(s.text.split()) for s in generic) <= 100
+    assert len({s.text for s in generic}) == len(generic)
+
+
+def test_section_budgets_in_sentences_and_words():
+    themes = [Theme("Pay dispute", "pay offer union inflation", ("pay",), max_sentences=1)]
+    assert len(assemble_brief(PORT, themes).sections[0].items) == 1
+    themes = [Theme("Strike", "strike dockers union offer ships Christmas", ("strike",), max_sentences=9, max_words=25)]
+    items = assemble_brief(PORT, themes).sections[0].items
+    assert items and sum(len(i.text.split()) for i in items) <= 25
+
+
+def test_bottom_line_draws_from_the_sections():
+    brief = assemble_brief(PORT, THEMES)
+    assert 1 <= len(brief.bottom_line) <= 5
+    assert set(brief.bottom_line) <= set(all_items(brief))
