@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: brief test clean lock
+.PHONY: brief test golden clean lock
 
 brief: $(STAMP)
 	$(BIN)/briefing build
@@ -19,6 +19,10 @@ $(STAMP): requirements.lock requirements-test.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.lock -r requirements-test.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Rewrite the golden files of tests/test_brief.py after a deliberate change; review the diff.
+golden: $(STAMP)
+	$(BIN)/briefing build --date 2025-10-05 --format md,html --out tests/golden
 
 # Re-pin every dependency from pyproject.toml (needs network access to the registry).
 lock:

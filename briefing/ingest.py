@@ -209,7 +209,15 @@ def read_text_file(path: Path) -> Article:
     text = decode(raw)
     if not text.strip():
         raise NotText("empty file")
-    return parse_text(text, path=str(path), markdown=path.suffix.lower() in (".md", ".markdown"))
+    return parse_text(text, path=display_path(path), markdown=path.suffix.lower() in (".md", ".markdown"))
+
+
+def display_path(path: Path) -> str:
+    """The path as a reader knows it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 for _suffix in TEXT_SUFFIXES:

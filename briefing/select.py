@@ -45,6 +45,7 @@ ELIGIBLE = 0.1  # least relevance of a sentence to be picked for a theme
 HOME_RATIO = 0.6  # a sentence fits a theme only within this ratio of its best theme
 PADDING = 0.3  # an item must score this fraction of its section's best item
 CENTRAL_BASE = 0.7  # with a query, centrality moves a score by at most 30%
+FOCUS = 0.4  # a focused summary keeps sentences at least this relevant, against the best
 LAMBDA = 0.75  # MMR: weight of the score against redundancy
 REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
 # Two sentences carry the same fact when they share three terms or more and either
@@ -55,6 +56,7 @@ REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
 DUPLICATE_VERBATIM = 0.6
 DUPLICATE_SHARE = 0.33
 DUPLICATE_ENTITIES = 2
+COMMON_ENTITY = 0.05  # names and numbers in more than this share of sentences do not count
 
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
@@ -63,10 +65,22 @@ _DANGLING = re.compile(
 )
 
 
+_WANTS_QUANTITY = re.compile(r"\bhow (?:many|much|large|big|far|long)\b|\bnumbers?\b|\bwhat (?:percentage|share|proportion)\b|\bfigures?\b", re.I)
+_WANTS_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bhow long\b|\btimeline\b|\bdeadline\b|\buntil\b", re.I)
+_YEAR = re.compile(r"^(?:1[89]|20|21)\d\d$")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+ANSWER_BOOST = 1.3  # a sentence holding what the question asks for (a number, a date)
+
+
 @dataclass(frozen=True)
 class Query:
     terms: dict[str, float]  # stemmed term -> weight
     markers: frozenset[str] = frozenset()  # terms the user named as the point of it
+    wants_quantity: bool = False  # "how many", "what percentage": the answer is a number
+    wants_date: bool = False  # "when", "until": the answer is a date
 
     @classmethod
     def from_theme(cls, theme: Theme) -> Query:
@@ -89,7 +103,13 @@ class Query:
                 weights[term] = max(weights.get(term, 0.0), 2.0 / len(terms))
         # Keywords say what marks a relevant sentence; a name holds descriptive words
         # too ("timeline", "numbers"), so it marks only when there are no keywords.
-        return cls(weights, frozenset(markers or named or weights))
+        asked = f"{name} {text}"
+        return cls(
+            weights,
+            frozenset(markers or named or weights),
+            wants_quantity=bool(_WANTS_QUANTITY.search(asked)),
+            wants_date=bool(_WANTS_DATE.search(asked)),
+        )
 
 
 @dataclass(frozen=True)
@@ -106,10 +126,14 @@ class Index:
         import numpy as np
 
         self.sentences = list(sentences)
+        n = len(self.sentences)
         self.terms = [content_terms(s.text) for s in self.sentences]
         proper = proper_terms([s.text for s in self.sentences])
-        self.entities = [entity_keys(s.text, proper) for s in self.sentences]
-        n = len(self.sentences)
+        entities = [entity_keys(s.text, proper) for s in self.sentences]
+        # A name the whole corpus repeats (the story's own country) identifies no fact.
+        spread = Counter(key for keys in entities for key in keys)
+        common = {key for key, k in spread.items() if k > max(COMMON_ENTITY * n, 5)}
+        self.entities = [keys - common for keys in entities]
         vocabulary: dict[str, int] = {}
         for terms in self.terms:
             for t in terms:
@@ -131,6 +155,12 @@ class Index:
         self.sources = np.array([s.source for s in self.sentences])
         self.centrality = self._centrality()
         self.quality = np.array([_quality(s) for s in self.sentences])
+        numbers = [[t for t in terms if t[0].isdigit()] for terms in self.terms]
+        self.has_quantity = np.array([any(not _YEAR.match(t) for t in ns) for ns in numbers])
+        self.has_date = np.array(
+            [any(_YEAR.match(t) for t in ns) or bool(_MONTHS & set(s.text.lower().split()))
+             for ns, s in zip(numbers, self.sentences, strict=True)]
+        )
 
     def _centrality(self) -> Vector:
         import numpy as np
@@ -182,6 +212,10 @@ class Index:
             count += present
             if term in query.markers:
                 marked |= present
+        if query.wants_quantity:
+            rel *= np.where(self.has_quantity, ANSWER_BOOST, 1.0)
+        if query.wants_date:
+            rel *= np.where(self.has_date, ANSWER_BOOST, 1.0)
         relevance: Vector = rel / best if best > 0 else rel
         support: Vector = np.where((count >= 2) & marked, mass, 0.0)
         return relevance, support
@@ -300,6 +334,8 @@ def summarize_index(index: Index, query: Query | None, words: int) -> list[Pick]
 
     if query is not None and query.terms:
         relevance = index.relevance(query)
+        # A focused summary stops rather than pad with what hardly bears on the query.
+        relevance = np.where(relevance >= FOCUS * relevance.max(), relevance, 0.0)
         scores = relevance * (CENTRAL_BASE + (1 - CENTRAL_BASE) * index.centrality) * index.quality
     else:
         scores = index.centrality * index.quality

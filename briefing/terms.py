@@ -82,7 +82,10 @@ def entity_keys(text: str, proper: frozenset[str] | set[str]) -> frozenset[str]:
         number = None
         for part in _HYPHEN.split(token):
             term = normalise(part) if part else None
-            if term is None:
+            if term is None:  # a stop word ends a name
+                if run is not None:
+                    keys.add(run)
+                    run = None
                 continue
             if _NUMBER.match(part):
                 keys.add(term)

@@ -1,0 +1,28 @@
+"""`import briefing` stays light: heavy libraries load only when first needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("nltk", "sklearn", "scipy", "pysbd", "weasyprint", "numpy", "jinja2", "markdown")
+
+
+def loaded_after(code: str) -> set[str]:
+    script = f"import sys\n{code}\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_import_briefing_loads_no_heavy_library():
+    assert loaded_after("import briefing").isdisjoint(HEAVY)
+
+
+def test_the_library_never_prints_and_logs_to_its_own_logger():
+    import logging
+
+    import briefing
+
+    handlers = logging.getLogger("briefing").handlers
+    assert any(isinstance(h, logging.NullHandler) for h in handlers)
+    assert briefing.__all__ and all(hasattr(briefing, name) for name in briefing.__all__)
