@@ -83,7 +83,7 @@ def render(
     brief: Brief, fmt: str, *, template_dir: Path | None = None, paper: str = "A4"
 ) -> str | bytes:
     """The brief as "md", "html" or "json" (str) or "pdf" (bytes)."""
-    from briefing.render import render as render_format
+    from briefing.rendering import render as render_format
 
     return render_format(brief, fmt, template_dir=template_dir, paper=paper)
 

@@ -26,3 +26,12 @@ def test_the_library_never_prints_and_logs_to_its_own_logger():
     handlers = logging.getLogger("briefing").handlers
     assert any(isinstance(h, logging.NullHandler) for h in handlers)
     assert briefing.__all__ and all(hasattr(briefing, name) for name in briefing.__all__)
+
+
+def test_render_stays_the_function_after_its_module_loads():
+    import briefing
+    from briefing.models import Brief, Section
+
+    brief = Brief(title="T", date=__import__("datetime").date(2025, 1, 1), sources=(), sections=(Section("S", "q"),))
+    briefing.render(brief, "json")  # imports the rendering module
+    assert callable(briefing.render) and isinstance(briefing.render(brief, "md"), str)

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from briefing.errors import ConfigError, RenderError
 from briefing.models import Brief, Citation, Item, Section, Source
-from briefing.render import FORMATS, md_text, render
+from briefing.rendering import FORMATS, md_text, render
 
 EVIL = "<script>alert(1)</script> [click](http://evil.example) **bold** <http://x.example> & &amp;"
 
@@ -389,7 +389,7 @@ def _modules_after(code: str) -> set[str]:
 
 
 def test_import_is_light() -> None:
-    loaded = _modules_after("import briefing.render")
+    loaded = _modules_after("import briefing.rendering")
     assert not {"jinja2", "markdown", "weasyprint"} & loaded
 
 
@@ -397,7 +397,7 @@ def test_text_formats_never_import_weasyprint() -> None:
     loaded = _modules_after(
         "import datetime as dt\n"
         "from briefing.models import Brief\n"
-        "from briefing.render import render\n"
+        "from briefing.rendering import render\n"
         "b = Brief('T', dt.date(2025, 1, 1), (), ())\n"
         "for fmt in ('md', 'html', 'json'): render(b, fmt)"
     )

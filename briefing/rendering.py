@@ -3,7 +3,7 @@
 Markdown comes from a Jinja2 template; HTML is that Markdown converted by Python-Markdown
 and wrapped in a self-contained page (CSS inlined); PDF is that page laid out by
 WeasyPrint. Jinja2, Markdown and above all WeasyPrint are imported inside the functions
-that need them, so ``import briefing.render`` stays cheap and the md/html/json path never
+that need them, so ``import briefing.rendering`` stays cheap and the md/html/json path never
 loads WeasyPrint or its system libraries.
 
 Templates are looked up in the user's ``template_dir`` first, then in the shipped ones;
