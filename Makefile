@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: brief test golden clean lock
+.PHONY: brief test golden bench-env clean lock
 
 brief: $(STAMP)
 	$(BIN)/briefing build
@@ -24,13 +24,23 @@ $(STAMP): requirements.lock requirements-test.lock pyproject.toml
 golden: $(STAMP)
 	$(BIN)/briefing build --date 2025-10-05 --format md,html --out tests/golden
 
+# A separate environment for bench/: the runtime one stays free of benchmark tools.
+BENCH := .venv-bench
+bench-env: $(BENCH)/.installed
+$(BENCH)/.installed: requirements.lock requirements-bench.lock pyproject.toml
+	test -x $(BENCH)/bin/python || $(PYTHON) -m venv $(BENCH)
+	$(BENCH)/bin/python -m pip install --quiet -r requirements.lock -r requirements-bench.lock
+	$(BENCH)/bin/python -m pip install --quiet --no-deps -e .
+	touch $@
+
 # Re-pin every dependency from pyproject.toml (needs network access to the registry).
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/pip install --quiet pip-tools
 	.lockenv/bin/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	.lockenv/bin/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --extra test -c requirements.lock -o requirements-test.lock pyproject.toml
+	.lockenv/bin/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --extra bench -c requirements.lock -o requirements-bench.lock pyproject.toml
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(BENCH) build *.egg-info
