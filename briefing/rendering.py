@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 from urllib.parse import quote, urlsplit
 
+from briefing.config import FORMATS, PAPERS, parse_paper
 from briefing.errors import ConfigError, RenderError
 from briefing.models import Brief, Item, collapse_ws
 
@@ -36,8 +37,7 @@ __all__ = [
     "render_pdf",
 ]
 
-FORMATS = ("md", "html", "pdf", "json")
-PAPER_SIZES = ("A4", "Letter")
+PAPER_SIZES = PAPERS
 
 MARKDOWN_EXTENSIONS = ("attr_list", "sane_lists")
 
@@ -120,14 +120,14 @@ def render_markdown(brief: Brief, *, template_dir: Path | None = None) -> str:
 def render_html(brief: Brief, *, template_dir: Path | None = None, paper: str = "A4") -> str:
     from markupsafe import Markup
 
-    size = _paper(paper)
+    size = parse_paper(paper)
     env = _environment(template_dir)
     body = markdown_to_html(_render_template(env, "brief.md.j2", brief=brief))
     return _render_template(env, "brief.html.j2", brief=brief, body=Markup(body), paper=size)
 
 
 def render_pdf(brief: Brief, *, template_dir: Path | None = None, paper: str = "A4") -> bytes:
-    _paper(paper)  # a bad option is reported before a missing library
+    parse_paper(paper)  # a bad option is reported before a missing library
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango or cairo not installed
@@ -199,13 +199,6 @@ def lead_words(value: str | None, limit: int = _LEAD_WORDS) -> str:
     if len(words) <= limit:
         return " ".join(words)
     return " ".join(words[:limit]).rstrip(",;:") + "…"
-
-
-def _paper(paper: str) -> str:
-    for size in PAPER_SIZES:
-        if paper.strip().lower() == size.lower():
-            return size
-    raise ConfigError(f"unknown paper size {paper!r}: choose from {', '.join(PAPER_SIZES)}")
 
 
 def _environment(template_dir: Path | None) -> Environment:

@@ -178,3 +178,22 @@ def test_a_failed_build_leaves_the_previous_files_intact(port: Path):
 def test_debug_shows_the_traceback(port: Path):
     result = run("build", str(port / "nope"), "--themes", str(port / "themes.toml"), "--debug")
     assert result.exit_code != 0 and result.exception is not None
+
+
+def test_html_and_markdown_in_an_article_are_shown_as_text(tmp_path: Path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "x.txt").write_text(
+        "Hackers posted <script>alert('pay')</script> on the union site, and the pay offer was withdrawn today.\n"
+        "The union said the **pay offer** was [rejected](http://evil.example) because it fell below inflation.\n"
+    )
+    (tmp_path / "themes.toml").write_text(PORT_THEMES)
+    out = tmp_path / "out"
+    result = run("build", str(tmp_path / "news"), "--themes", str(tmp_path / "themes.toml"), "--out", str(out), "--format", "md,html,json")
+    assert result.exit_code == 0, result.output
+    html = (out / "brief.html").read_text()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="http://evil.example"' not in html and "<strong>pay offer</strong>" not in html
+    # The JSON keeps the verbatim text; the Markdown escapes it.
+    items = json.loads((out / "brief.json").read_text())["themes"][0]["items"]
+    assert any("**pay offer** was [rejected](http://evil.example)" in i["text"] for i in items)
+    assert r"\*\*pay offer\*\* was \[rejected\](http://evil.example)" in (out / "brief.md").read_text()
