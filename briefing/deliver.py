@@ -13,8 +13,10 @@ from briefing.errors import OutputError
 
 
 def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
-    """Write ``{name: content}`` into ``out`` atomically, file by file; all or none are
-    renamed into place when the temporary copies could all be written."""
+    """Write ``{name: content}`` into ``out``. Every file is first written in full under
+    a temporary name; only when all of them are written are they renamed into place
+    (each rename is atomic). On failure the temporary files are removed and the
+    existing files are left as they were."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -25,13 +27,13 @@ def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
     try:
         for name, content in files.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
-            fd, temp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-            staged.append((Path(temp), out / name))
+            fd, temp_name = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
+            staged.append((Path(temp_name), out / name))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(temp, 0o644)
+            os.chmod(temp_name, 0o644)
         for temp, final in staged:
             os.replace(temp, final)
     except OSError as exc:

@@ -401,8 +401,8 @@ def parse_text(text: str, *, path: str | None = None, markdown: bool = False) ->
     shapes = [_shape(text, s, e, markdown) for s, e in spans]
     # A page's header is headline, then byline or dateline: what stands before a
     # dateline near the top is never body text, however sentence-like.
-    header = next((i for i, s in enumerate(shapes[:5]) if s.meta), 0)
-    shapes = [dataclasses.replace(s, prose=False) if i < header else s for i, s in enumerate(shapes)]
+    header_end = next((i for i, s in enumerate(shapes[:5]) if s.meta), 0)
+    shapes = [dataclasses.replace(s, prose=False) if i < header_end else s for i, s in enumerate(shapes)]
     runs = _runs(shapes)
     if not runs:
         return Article(text=text, path=path, blocks=tuple(Block(s.start, s.end, "boilerplate") for s in shapes))

@@ -50,13 +50,15 @@ LAMBDA = 0.75  # MMR: weight of the score against redundancy
 REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
 # Two sentences carry the same fact when they share three terms or more and either
 # say nearly the same (IDF-weighted share of the shorter one's terms at VERBATIM), or
-# share a good part (at SHARE) including two names or numbers: wordings of a fact
-# differ, but its names and numbers recur. In a small corpus a repeated fact has a low
+# share a good part (at SHARE) including two names or numbers, or the same quotation:
+# wordings of a fact differ, but its names, numbers and quoted words recur. In a small corpus a repeated fact has a low
 # IDF precisely because it is repeated, so names and numbers, not rarity, decide.
 DUPLICATE_VERBATIM = 0.6
 DUPLICATE_SHARE = 0.33
 DUPLICATE_ENTITIES = 2
 COMMON_ENTITY = 0.05  # names and numbers in more than this share of sentences do not count
+SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
+_QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
@@ -134,6 +136,10 @@ class Index:
         spread = Counter(key for keys in entities for key in keys)
         common = {key for key, k in spread.items() if k > max(COMMON_ENTITY * n, 5)}
         self.entities = [keys - common for keys in entities]
+        self.quoted = [
+            frozenset(t for m in _QUOTATION.finditer(s.text) for t in content_terms(m[1] or m[2]))
+            for s in self.sentences
+        ]
         vocabulary: dict[str, int] = {}
         for terms in self.terms:
             for t in terms:
@@ -234,9 +240,23 @@ class Index:
         share = self.overlap(i, j)
         if share >= DUPLICATE_VERBATIM:
             return share
-        if share >= DUPLICATE_SHARE and len(self.entities[i] & self.entities[j]) >= DUPLICATE_ENTITIES:
+        if share < DUPLICATE_SHARE:
+            return 0.0
+        if self.quoted[i] and self.quoted[j]:
+            # Two quotations: the same statement only if they quote the same words; a
+            # shared speaker ("Pentagon spokesman Sean Parnell") is not a shared fact.
+            return share if self._same_quote(i, j) else 0.0
+        if len(self.entities[i] & self.entities[j]) >= DUPLICATE_ENTITIES:
             return share
         return 0.0
+
+    def _same_quote(self, i: int, j: int) -> bool:
+        """Both sentences quote (nearly) the same words: one statement, reported twice."""
+        a, b = self.quoted[i], self.quoted[j]
+        if not a or not b:
+            return False
+        shared = len(a & b)
+        return shared >= 2 and shared >= SAME_QUOTE * min(len(a), len(b))
 
     def duplicates(self, i: int, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, ...]:
         """The sentence in each other source that carries the same fact as sentence i."""

@@ -111,3 +111,12 @@ def test_the_pdf_reads_back_with_every_section_and_citation(seeds_brief: Brief):
     assert "Page 1 of" in flat
     links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
     assert len(links) >= sum(len(i.citations) for i in items(seeds_brief))
+
+
+def test_the_same_quotation_is_one_fact_a_different_quote_of_the_same_speaker_is_not():
+    articles, _ = read_sources([ROOT / "seeds"])
+    index = Index(segment_all(articles))
+    texts = [s.text for s in index.sentences]
+    quote = next(i for i, t in enumerate(texts) if t.startswith("“The United States and its coalition partners will reduce"))
+    grouped = [index.sentences[j].text for j in index.duplicates(quote)]
+    assert grouped == [next(t for t in texts if t.startswith("“The U.S. will reduce its military mission in Iraq,” Parnell said"))]

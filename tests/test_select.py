@@ -123,3 +123,14 @@ def test_bottom_line_draws_from_the_sections():
     brief = assemble_brief(PORT, THEMES)
     assert 1 <= len(brief.bottom_line) <= 5
     assert set(brief.bottom_line) <= set(all_items(brief))
+
+
+def test_a_shared_speaker_is_not_a_shared_fact():
+    articles = [
+        make_article("Minister Ana Ruiz said on Friday: “The new bridge will open to traffic in May after the final inspection.”\n"),
+        make_article("Minister Ana Ruiz said on Friday that “the bridge opens in May once the final inspection is done.”\n"),
+        make_article("Minister Ana Ruiz said on Friday: “Tolls on the old crossing will be scrapped from June for all drivers.”\n"),
+    ]
+    index = Index(segment_all(articles))
+    assert [index.sentences[j].source for j in index.duplicates(0)] == [1]
+    assert index.duplicates(2) == ()
