@@ -1,7 +1,8 @@
 """Shared by the benchmark scripts: timing, and sumy made to run offline.
 
-sumy's default tokenizer needs NLTK's downloadable punkt data; here it gets pysbd for
-sentences and a plain word pattern instead, so it runs offline like briefing does.
+sumy's default tokenizer needs NLTK's downloadable punkt data; here it gets sentencex for
+sentences (the segmenter briefing uses) and a plain word pattern, so it runs offline and
+both systems start from the same sentences.
 """
 
 from __future__ import annotations
@@ -20,13 +21,10 @@ class OfflineTokenizer:
 
     language = "english"
 
-    def __init__(self) -> None:
-        import pysbd
-
-        self._segmenter = pysbd.Segmenter(language="en", clean=False)
-
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(s.strip() for s in self._segmenter.segment(paragraph) if s.strip())
+        from sentencex import segment
+
+        return tuple(s.strip() for s in segment("en", " ".join(paragraph.split())) if s.strip())
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(_WORD.findall(sentence))

@@ -4,7 +4,7 @@
     >>> brief = briefing.build_brief(["seeds/"], "themes.toml")
     >>> pdf = briefing.render(brief, "pdf")
 
-Importing the package is cheap: NLTK, pysbd, numpy and WeasyPrint load when first used.
+Importing the package is cheap: NLTK, sentencex, numpy, Jinja2 and WeasyPrint load when first used.
 """
 
 from __future__ import annotations

@@ -1,35 +1,25 @@
 """Article -> Sentences, each with its character offsets in the source text.
 
-pysbd does the splitting: it needs no downloaded data and gets news abbreviations right
-("U.S.", "Gen.", "Sept. 11", quotes ending in ."), where untrained NLTK Punkt splits
-after every "U.S.". Each body block is segmented on its own, so a headline or a byline
-is never glued to the first sentence. pysbd sees a copy of the block of the same length
-in which odd white space and placeholders such as "[INTERNAL_LINK]" are blanked, so
-its spans index the original text unchanged.
+sentencex does the splitting: a compiled, rule-based segmenter that needs no downloaded
+data and gets news text right ("U.S.", "Gen.", "Sept. 11", quotes that end in ." or
+.'', a quoted passage kept with its attribution), where untrained NLTK Punkt splits
+after every "U.S.". It is also fast: about 170 times faster than pysbd on DUC newswire,
+with the same 15 of 16 hard cases right (bench notes in README). Each body block is
+segmented on its own, so a headline or a byline is never glued to the first sentence.
+The segmenter sees a copy of the block of the same length in which odd white space and
+placeholders such as "[INTERNAL_LINK]" are blanked, so its spans index the original.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from briefing.models import Article, Sentence, collapse_ws
-
-if TYPE_CHECKING:
-    import pysbd
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
 _BULLET = re.compile(r"^(?:[•·▪‣◦*+\-–—]|\d{1,2}[.)])\s+")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-@functools.cache
-def _segmenter() -> pysbd.Segmenter:
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
 def _blank(text: str) -> str:
@@ -47,16 +37,18 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _spans(text: str) -> list[tuple[int, int, bool]]:
+    from sentencex import get_sentence_boundaries
+
     blanked = _blank(text)
     spans: list[tuple[int, int, bool]] = []
     cursor = 0
-    for piece in _segmenter().segment(blanked):
-        start, end = piece.start, piece.end
-        if blanked[start:end] != piece.sent:  # guard against a span that drifted
-            start = blanked.find(piece.sent.strip(), cursor)
+    for piece in get_sentence_boundaries("en", blanked):
+        start, end, sent = piece["start_index"], piece["end_index"], piece["text"]
+        if blanked[start:end] != sent:  # guard against a span that drifted
+            start = blanked.find(sent.strip(), cursor)
             if start < 0:
                 continue
-            end = start + len(piece.sent.strip())
+            end = start + len(sent.strip())
         cursor = end
         while start < end and blanked[start].isspace():
             start += 1

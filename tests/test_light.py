@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("nltk", "sklearn", "scipy", "pysbd", "weasyprint", "numpy", "jinja2", "markdown")
+HEAVY = ("nltk", "sklearn", "scipy", "sentencex", "weasyprint", "numpy", "jinja2", "markdown")
 
 
 def loaded_after(code: str) -> set[str]:
