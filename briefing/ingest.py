@@ -38,6 +38,7 @@ READERS: dict[str, Reader] = {}
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*$|[.!?]\s*\[[A-Z_ ]+\]$""")
+_INNER_END = re.compile(r"""[a-z0-9][.!?]["'”’)\]]*\s+["'“‘(]*[A-Z]""")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
 _FILENAME = re.compile(
     r"^(?:\S*_\S*|\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp))$", re.IGNORECASE
@@ -300,7 +301,13 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean)
     meta = bool(_META_LABEL.match(clean)) or _is_dateline(clean) or bool(_byline_author(clean))
     truncated = bool(_TRUNCATED.search(clean)) and words <= 25
-    ends = bool(_TERMINAL.search(clean)) or (clean.endswith(":") and words >= 15)
+    # A paragraph ends a sentence; a long one may trail a fragment (a wire editor's
+    # "4th graf pvs", a dangling link text) and still be prose.
+    ends = (
+        bool(_TERMINAL.search(clean))
+        or (clean.endswith(":") and words >= 15)
+        or (words >= 20 and bool(_INNER_END.search(clean)))
+    )
     prose = (
         words >= 8
         and ends

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.models import Sentence, Theme
+from briefing.coverage import PARAMS, Params, concept_weights, maximize, sentence_concepts
 from briefing.terms import content_terms, entity_keys, proper_terms
 
 if TYPE_CHECKING:
@@ -45,7 +46,6 @@ ELIGIBLE = 0.1  # least relevance of a sentence to be picked for a theme
 HOME_RATIO = 0.6  # a sentence fits a theme only within this ratio of its best theme
 PADDING = 0.3  # an item must score this fraction of its section's best item
 CENTRAL_BASE = 0.7  # with a query, centrality moves a score by at most 30%
-FOCUS = 0.4  # a focused summary keeps sentences at least this relevant, against the best
 LAMBDA = 0.75  # MMR: weight of the score against redundancy
 REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
 # Two sentences carry the same fact when they share three terms or more and either
@@ -62,7 +62,9 @@ _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
-    r"and|but|or|so|also|then|there|here)\b",
+    r"and|but|or|so|also|then|here|"
+    # "There, the coalition..." points back; "There are 2,500 troops" stands alone.
+    r"there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b))\b",
     re.IGNORECASE,
 )
 
@@ -161,6 +163,8 @@ class Index:
         self.sources = np.array([s.source for s in self.sentences])
         self.centrality = self._centrality()
         self.quality = np.array([_quality(s) for s in self.sentences])
+        self.concepts = [sentence_concepts(s.text) for s in self.sentences]
+        self.lengths_in_words = [len(s.text.split()) for s in self.sentences]
         numbers = [[t for t in terms if t[0].isdigit()] for terms in self.terms]
         self.has_quantity = np.array([any(not _YEAR.match(t) for t in ns) for ns in numbers])
         self.has_date = np.array(
@@ -278,7 +282,8 @@ def _quality(sentence: Sentence) -> float:
     words = len(text.split())
     if words < MIN_WORDS or words > MAX_WORDS:
         return 0.0
-    if text.rstrip("\"'”’ )").endswith(("?", ":", ";", ",")):
+    end = text.rstrip("\"'”’ )]")
+    if not end.endswith((".", "!")):  # questions, lead-ins, fragments
         return 0.0
     if not text[0].isupper() and not text[0] in "\"“‘'(":
         return 0.0
@@ -348,39 +353,18 @@ def select_themes(index: Index, themes: Sequence[Theme]) -> list[list[Pick]]:
     return picks
 
 
-def summarize_index(index: Index, query: Query | None, words: int) -> list[Pick]:
-    """A plain extractive summary of at most ``words`` words, best sentence first."""
-    import numpy as np
-
-    if query is not None and query.terms:
-        relevance = index.relevance(query)
-        # A focused summary stops rather than pad with what hardly bears on the query.
-        relevance = np.where(relevance >= FOCUS * relevance.max(), relevance, 0.0)
-        scores = relevance * (CENTRAL_BASE + (1 - CENTRAL_BASE) * index.centrality) * index.quality
-    else:
-        scores = index.centrality * index.quality
-    picks: list[Pick] = []
-    chosen: list[int] = []
-    budget = words
-    top = float(scores.max()) if len(scores) else 0.0
-    candidates = [i for i in np.argsort(-scores, kind="stable").tolist() if scores[i] > 0]
-    while candidates:
-        best: tuple[float, int] | None = None
-        for i in candidates:
-            size = len(index.sentences[i].text.split())
-            if size > budget:
-                continue
-            redundancy = float(index.similarity[i, chosen].max()) if chosen else 0.0
-            if redundancy >= REDUNDANT:
-                continue
-            value = LAMBDA * scores[i] / (top or 1.0) - (1 - LAMBDA) * redundancy
-            if best is None or value > best[0] + 1e-12:
-                best = (value, i)
-        if best is None:
-            break
-        i = best[1]
-        picks.append(Pick(i, float(scores[i]), ()))
-        chosen.append(i)
-        candidates.remove(i)
-        budget -= len(index.sentences[i].text.split())
-    return picks
+def summarize_index(
+    index: Index, query: Query | None, words: int, params: Params = PARAMS
+) -> list[Pick]:
+    """A plain extractive summary of at most ``words`` words, best sentence first: the
+    sentences that together cover the most weighted concepts (see coverage.py)."""
+    relevance = index.relevance(query) if query is not None and query.terms else None
+    weights = concept_weights(index, relevance, params)
+    candidates = [
+        i for i in range(len(index.sentences))
+        if index.quality[i] > 0 and index.lengths_in_words[i] >= params.min_words
+        and not (params.skip_quotes and index.quoted[i])
+        and (relevance is None or relevance[i] >= params.focus_floor * relevance.max())
+    ]
+    chosen = maximize(index, weights, candidates, words=words, relevance=relevance, params=params)
+    return [Pick(i, gain, ()) for i, gain in chosen]

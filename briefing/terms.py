@@ -142,3 +142,18 @@ def content_terms(text: str) -> tuple[str, ...]:
     """The stemmed content terms of a text, in order, repeats kept."""
     terms = (normalise(part) for t in tokens(text) for part in _HYPHEN.split(t) if part)
     return tuple(t for t in terms if t)
+
+
+@functools.lru_cache(maxsize=16384)
+def stems(text: str) -> tuple[tuple[str, bool], ...]:
+    """Every word of a text as ``(term, is_stop_word)``: content words as in
+    ``content_terms``, stop words lower-cased. Bigrams over this stream are close to
+    what ROUGE-2 counts."""
+    out: list[tuple[str, bool]] = []
+    for token in tokens(text):
+        for part in _HYPHEN.split(token):
+            if not part:
+                continue
+            term = normalise(part)
+            out.append((part.lower(), True) if term is None else (term, False))
+    return tuple(out)

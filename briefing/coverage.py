@@ -1,0 +1,259 @@
+"""Selection as coverage: pick the sentences that together cover the most weighted
+concepts within a budget (Gillick and Favre's concept model, solved greedily).
+
+* concepts: stemmed bigrams, not both stop words (what ROUGE-2 counts, less the noise),
+  and content words;
+* weights: a concept counts once per document that holds it (what many sources say
+  matters), only when at least MIN_DF documents do; with a query, each document counts
+  by its most query-relevant sentence holding the concept, so the concepts of relevant
+  passages outweigh the rest;
+* search: greedy by gain per word (a cost-scaled greedy keeps close to the optimum for
+  such submodular objectives), then the budget is topped up with whatever still fits.
+
+Covered concepts add nothing, so a sentence that repeats the summary scores nothing:
+redundancy needs no separate penalty.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.terms import stems
+
+if TYPE_CHECKING:
+    from briefing.select import Index, Vector
+
+
+@dataclass(frozen=True)
+class Params:
+    """Chosen on the DUC 2006 dev topics only (bench/tune.py); DUC 2004 is held out."""
+
+    min_df: int = 3  # a concept must occur in this many documents (a third of them at most)
+    unigram_weight: float = 0.1  # a content word weighs this much against a bigram
+    length_power: float = 0.5  # gain per word**power: between packing tightly and long sentences
+    relevance_floor: float = 0.1  # with a query, what an irrelevant document still counts
+    relevance_power: float = 1.0
+    position_weight: float = 0.0  # extra weight of concepts from documents' opening sentences
+    min_words: int = 7  # shorter sentences are not candidates
+    local_search: bool = True  # improve the greedy picks by swaps
+    # Lin and Bilmes' coverage of the whole set: each sentence is covered by its
+    # similarity to the picks, up to a saturation of `saturation` times its similarity to
+    # everything / n. Weighs `centrality_weight` against the concepts (both normalised).
+    focus: float = 1.0  # with a query, a sentence's value is scaled by (0.1 + relevance) ** focus
+    focus_floor: float = 0.0  # with a query, candidates reach this share of the best relevance
+    df_power: float = 1.0  # a concept's weight grows as (documents holding it) ** df_power
+    skip_quotes: bool = False  # sentences that carry a quotation are not candidates
+    centrality_weight: float = 0.0
+    saturation: float = 5.0
+
+
+PARAMS = Params()
+
+
+def sentence_concepts(text: str) -> frozenset[str]:
+    words = stems(text)
+    concepts = {term for term, stop in words if not stop}
+    for (a, stop_a), (b, stop_b) in zip(words, words[1:], strict=False):
+        if not (stop_a and stop_b):
+            concepts.add(f"{a} {b}")
+    return frozenset(concepts)
+
+
+def concept_weights(
+    index: Index, relevance: Vector | None = None, params: Params = PARAMS
+) -> dict[str, float]:
+    """Weight of each concept: documents that hold it, each counting by its most relevant
+    sentence holding it when a query gives relevance."""
+    best: dict[str, dict[int, float]] = defaultdict(dict)
+    for i, concepts in enumerate(index.concepts):
+        sentence = index.sentences[i]
+        if relevance is None:
+            value = 1.0
+        else:
+            value = params.relevance_floor + float(relevance[i]) ** params.relevance_power
+        if params.position_weight and sentence.position < 2:
+            value *= 1 + params.position_weight
+        for concept in concepts:
+            docs = best[concept]
+            if value > docs.get(sentence.source, 0.0):
+                docs[sentence.source] = value
+    # Three documents of ten make a concept; of three sources, one may be all there is.
+    sources = len(set(s.source for s in index.sentences))
+    min_df = min(params.min_df, max(1, sources // 3))
+    weights: dict[str, float] = {}
+    for concept, docs in best.items():
+        if len(docs) < min_df:
+            continue
+        scale = params.unigram_weight if " " not in concept else 1.0
+        weights[concept] = scale * sum(docs.values()) ** params.df_power
+    return weights
+
+
+class _Problem:
+    """The coverage problem in arrays: each sentence's concept ids, flattened."""
+
+    def __init__(self, index: Index, weights: dict[str, float], candidates: Sequence[int]) -> None:
+        import numpy as np
+
+        ids: dict[str, int] = {}
+        owner: list[int] = []
+        flat: list[int] = []
+        for i in candidates:
+            for concept in index.concepts[i]:
+                if concept in weights:
+                    flat.append(ids.setdefault(concept, len(ids)))
+                    owner.append(i)
+        self.n = len(index.sentences)
+        self.flat = np.array(flat, dtype=np.int64)
+        self.owner = np.array(owner, dtype=np.int64)
+        self.weight = np.zeros(len(ids))
+        for concept, k in ids.items():
+            self.weight[k] = weights[concept]
+        self.ids = ids
+        self.np = np
+        self.concept_scale = 1.0
+        self.cover_scale = 0.0
+
+    def with_centrality(self, similarity: Vector, weight: float, saturation: float, relevance: Vector | None) -> None:
+        """Add Lin and Bilmes' saturated coverage of all sentences by similarity; with a
+        query, sentences count by their relevance."""
+        np = self.np
+        self.similarity = similarity
+        n = similarity.shape[0]
+        importance = np.ones(n) if relevance is None else 0.1 + relevance
+        self.importance = importance
+        self.cap = saturation / n * similarity.sum(axis=1)
+        full_concepts = float(self.weight.sum()) or 1.0
+        full_cover = float((importance * self.cap).sum()) or 1.0
+        # Both terms on one scale: each as a share of what the whole set would give.
+        self.concept_scale = 1.0 / full_concepts
+        self.cover_scale = weight / full_cover
+
+    def counts(self, chosen: Sequence[int]) -> Vector:
+        """How many chosen sentences hold each concept."""
+        np = self.np
+        mask = np.isin(self.owner, np.asarray(list(chosen), dtype=np.int64))
+        result: Vector = np.bincount(self.flat[mask], minlength=len(self.weight)).astype(float)
+        return result
+
+    def gains(self, chosen: Sequence[int]) -> Vector:
+        """For every sentence, what it would add to the objective."""
+        np = self.np
+        counts = self.counts(chosen)
+        fresh = self.weight[self.flat] * (counts[self.flat] == 0)
+        result: Vector = np.bincount(self.owner, weights=fresh, minlength=self.n) * self.concept_scale
+        if self.cover_scale:
+            covered = self.similarity[:, list(chosen)].sum(axis=1) if chosen else np.zeros(self.n)
+            now = np.minimum(covered, self.cap)
+            after = np.minimum(covered[:, None] + self.similarity, self.cap[:, None])
+            result = result + self.cover_scale * (self.importance @ (after - now[:, None]))
+        return result
+
+    def value(self, chosen: Sequence[int]) -> float:
+        np = self.np
+        total = float(self.weight[self.counts(chosen) > 0].sum()) * self.concept_scale
+        if self.cover_scale and chosen:
+            covered = self.similarity[:, list(chosen)].sum(axis=1)
+            total += self.cover_scale * float(self.importance @ np.minimum(covered, self.cap))
+        return total
+
+
+def maximize(
+    index: Index,
+    weights: dict[str, float],
+    candidates: Sequence[int],
+    *,
+    words: float = math.inf,
+    sentences: int | None = None,
+    relevance: Vector | None = None,
+    params: Params = PARAMS,
+) -> list[tuple[int, float]]:
+    """The sentences covering the most concept weight within ``words`` words and
+    ``sentences`` sentences, as (sentence, gain) pairs in order of gain. Greedy starts
+    (by gain per word**p for two p), improved by swaps; near duplicates never together."""
+    import numpy as np
+
+    pool = [i for i in candidates if index.concepts[i]]
+    if not pool:
+        return []
+    problem = _Problem(index, weights, pool)
+    if params.centrality_weight:
+        problem.with_centrality(index.similarity, params.centrality_weight, params.saturation, relevance)
+    size = np.array([max(index.lengths_in_words[i], 1) for i in range(problem.n)], dtype=float)
+    quality = np.asarray(index.quality, dtype=float)
+    if relevance is not None and params.focus:
+        # A question is answered by sentences, not concepts: favour the relevant ones.
+        quality = quality * (params.relevance_floor + np.asarray(relevance)) ** params.focus
+    allowed = np.zeros(problem.n, dtype=bool)
+    allowed[pool] = True
+    limit = sentences if sentences is not None else problem.n
+
+    def fits(chosen: list[int], extra: int) -> bool:
+        used = sum(index.lengths_in_words[i] for i in chosen)
+        return len(chosen) < limit and used + index.lengths_in_words[extra] <= words
+
+    def clashes(chosen: Sequence[int], i: int) -> bool:
+        return any(index.same_fact(i, j) for j in chosen)
+
+    def greedy(power: float) -> list[int]:
+        chosen: list[int] = []
+        banned = ~allowed
+        while len(chosen) < limit:
+            left = words - sum(index.lengths_in_words[i] for i in chosen)
+            gains = problem.gains(chosen)
+            value = np.where(banned | (size > left) | (gains <= 0), -1.0, gains * quality / size**power)
+            i = int(np.argmax(value))
+            if value[i] <= 0:
+                break
+            banned[i] = True
+            if clashes(chosen, i):
+                continue
+            chosen.append(i)
+        return chosen
+
+    def improve(chosen: list[int]) -> list[int]:
+        """Swap one sentence for another, or add one, while coverage grows."""
+        best_value = problem.value(chosen)
+        for _round in range(2 * limit if limit < problem.n else 10):
+            move: tuple[float, list[int]] | None = None
+            for out in [None, *chosen]:
+                rest = [i for i in chosen if i != out]
+                gains = problem.gains(rest)
+                base = problem.value(rest)
+                left = words - sum(index.lengths_in_words[i] for i in rest)
+                ok = allowed & (size <= left) & (gains > 0)
+                ok[rest] = False
+                if out is not None:
+                    ok[out] = False
+                if len(rest) >= limit:
+                    continue
+                for i in np.argsort(-np.where(ok, gains, -1.0))[:5].tolist():
+                    if not ok[i]:
+                        break
+                    total = base + float(gains[i])
+                    if total > best_value + 1e-9 and (move is None or total > move[0]) and not clashes(rest, i):
+                        move = (total, [*rest, i])
+                        break
+            if move is None:
+                return chosen
+            best_value, chosen = move
+        return chosen
+
+    if params.local_search:
+        starts = [improve(greedy(power)) for power in (params.length_power, 1.0)]
+    else:
+        starts = [greedy(params.length_power)]
+    best = max(starts, key=lambda c: (problem.value(c), -len(c)))
+    # Report each pick with the gain it brings after the picks before it.
+    ordered: list[tuple[int, float]] = []
+    remaining = list(best)
+    while remaining:
+        gains = problem.gains([i for i, _g in ordered])
+        i = max(remaining, key=lambda k: (gains[k], -k))
+        ordered.append((i, float(gains[i])))
+        remaining.remove(i)
+    return ordered
