@@ -93,7 +93,7 @@ def concept_weights(
     return weights
 
 
-class _Problem:
+class Coverage:
     """The coverage problem in arrays: each sentence's concept ids, flattened."""
 
     def __init__(self, index: Index, weights: dict[str, float], candidates: Sequence[int]) -> None:
@@ -180,7 +180,7 @@ def maximize(
     pool = [i for i in candidates if index.concepts[i]]
     if not pool:
         return []
-    problem = _Problem(index, weights, pool)
+    problem = Coverage(index, weights, pool)
     if params.centrality_weight:
         problem.with_centrality(index.similarity, params.centrality_weight, params.saturation, relevance)
     size = np.array([max(index.lengths_in_words[i], 1) for i in range(problem.n)], dtype=float)

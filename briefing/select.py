@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.models import Sentence, Theme
-from briefing.coverage import PARAMS, Params, concept_weights, maximize, sentence_concepts
+from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
 from briefing.terms import content_terms, entity_keys, proper_terms
 
 if TYPE_CHECKING:
@@ -44,9 +44,8 @@ MIN_WORDS, MAX_WORDS = 7, 70
 SUPPORT = 3.0
 ELIGIBLE = 0.1  # least relevance of a sentence to be picked for a theme
 HOME_RATIO = 0.6  # a sentence fits a theme only within this ratio of its best theme
-PADDING = 0.3  # an item must score this fraction of its section's best item
-CENTRAL_BASE = 0.7  # with a query, centrality moves a score by at most 30%
-LAMBDA = 0.75  # MMR: weight of the score against redundancy
+PADDING = 0.15  # an item must be worth this share of its section's first item
+MEMO_DANGLING = 0.5  # a memo item that leans on the sentence before it
 REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
 # Two sentences carry the same fact when they share three terms or more and either
 # say nearly the same (IDF-weighted share of the shorter one's terms at VERBATIM), or
@@ -61,7 +60,8 @@ SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotat
 _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
 _DANGLING = re.compile(
-    r"^(?:[\"“‘']\s*)?(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
+    r"^(?:[\"“‘']\s*)?(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
+    r"(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
     r"and|but|or|so|also|then|here|"
     # "There, the coalition..." points back; "There are 2,500 troops" stands alone.
     r"there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b))\b",
@@ -163,6 +163,7 @@ class Index:
         self.sources = np.array([s.source for s in self.sentences])
         self.centrality = self._centrality()
         self.quality = np.array([_quality(s) for s in self.sentences])
+        self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences])
         self.concepts = [sentence_concepts(s.text) for s in self.sentences]
         self.lengths_in_words = [len(s.text.split()) for s in self.sentences]
         numbers = [[t for t in terms if t[0].isdigit()] for terms in self.terms]
@@ -275,6 +276,18 @@ class Index:
         ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
         return tuple(j for _score, j in ranked)
 
+    def fact_group(self, i: int, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, ...]:
+        """Sentences of other sources carrying sentence i's fact: its duplicates, then
+        theirs for sources not yet found (one wording may match where another does not)."""
+        group = list(self.duplicates(i, exclude))
+        sources = {self.sentences[i].source} | {self.sentences[j].source for j in group}
+        for j in list(group):
+            for k in self.duplicates(j, exclude):
+                if self.sentences[k].source not in sources:
+                    group.append(k)
+                    sources.add(self.sentences[k].source)
+        return tuple(group)
+
 
 def _quality(sentence: Sentence) -> float:
     """A prior on a sentence standing alone in a memo: 0 rules it out."""
@@ -297,8 +310,11 @@ def _quality(sentence: Sentence) -> float:
     return score
 
 
-def select_themes(index: Index, themes: Sequence[Theme]) -> list[list[Pick]]:
-    """Picks for every theme at once: no sentence twice, none repeating another."""
+def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS) -> list[list[Pick]]:
+    """Picks for every theme at once, by the same coverage objective as summaries: each
+    theme weighs concepts by its own relevance. A global greedy takes, step by step, the
+    theme whose best next sentence is worth most against that theme's first pick, so a
+    sentence goes where it fits best; no sentence twice, no fact twice."""
     import numpy as np
 
     n = len(index.sentences)
@@ -306,50 +322,82 @@ def select_themes(index: Index, themes: Sequence[Theme]) -> list[list[Pick]]:
         return [[] for _ in themes]
     matches = [index._match(Query.from_theme(t)) for t in themes]
     relevance = np.vstack([m[0] for m in matches])
-    home = relevance.max(axis=0)
     item_support = np.vstack([m[1] for m in matches])
+    home = relevance.max(axis=0)
     support = (item_support * (index.quality > 0)).max(axis=1)
-    scores = relevance * (CENTRAL_BASE + (1 - CENTRAL_BASE) * index.centrality) * index.quality
     eligible = (
         (relevance >= ELIGIBLE)
         & (item_support >= SUPPORT)
         & (relevance >= HOME_RATIO * home)
         & (index.quality > 0)
+        & (np.array(index.lengths_in_words) >= params.min_words)
         & (support >= SUPPORT)[:, None]
     )
-    top = np.where(eligible, scores, 0).max(axis=1)
-    normalised = scores / np.where(top > 0, top, 1)[:, None]
+    size = np.array([max(k, 1) for k in index.lengths_in_words], dtype=float)
+    problems = []
+    for t in range(len(themes)):
+        candidates = np.flatnonzero(eligible[t]).tolist()
+        weights = concept_weights(index, relevance[t], params)
+        problems.append(Coverage(index, weights, candidates))
+    # What a sentence is worth to a theme besides its concepts: relevance and form. A
+    # memo shows each sentence alone, so one that leans on the sentence before it ("It
+    # no longer...", "There, the coalition...") counts for much less than in a summary.
+    standalone = np.where(index.dangling, MEMO_DANGLING, 1.0)
+    prior = (
+        index.quality * standalone * (params.relevance_floor + relevance) ** params.focus
+        / size**params.length_power
+    )
 
     picks: list[list[Pick]] = [[] for _ in themes]
     used: set[int] = set()
+    blocked: set[int] = set()
     chosen: list[int] = []
-    limits = [t.max_sentences for t in themes]
+    first: list[float | None] = [None] * len(themes)
     words_left = [t.max_words if t.max_words is not None else math.inf for t in themes]
-    while True:
+    open_ = [True] * len(themes)
+    while any(open_):
         best: tuple[float, int, int] | None = None
-        for t in range(len(themes)):
-            if len(picks[t]) >= limits[t]:
+        for t, theme in enumerate(themes):
+            if not open_[t]:
                 continue
-            for i in np.flatnonzero(eligible[t]).tolist():
-                if i in used or normalised[t, i] < PADDING:
-                    continue
-                if len(index.sentences[i].text.split()) > words_left[t]:
-                    continue
-                redundancy = float(index.similarity[i, chosen].max()) if chosen else 0.0
-                if redundancy >= REDUNDANT:
-                    continue
-                value = LAMBDA * normalised[t, i] - (1 - LAMBDA) * redundancy
-                if best is None or value > best[0] + 1e-12:
-                    best = (value, t, i)
+            if len(picks[t]) >= theme.max_sentences:
+                open_[t] = False
+                continue
+            mine = [p.sentence for p in picks[t]]
+            value = problems[t].gains(mine) * prior[t]
+            mask = eligible[t] & (size <= words_left[t])
+            mask[list(used | blocked)] = False
+            if chosen:
+                mask &= index.similarity[:, chosen].max(axis=1) < REDUNDANT
+            value = np.where(mask, value, 0.0)
+            i = int(np.argmax(value))
+            if value[i] <= 0:
+                open_[t] = False
+                continue
+            top = first[t] if first[t] is not None else float(value[i])
+            share = float(value[i]) / top
+            if share < PADDING:  # not worth an item next to the section's first
+                open_[t] = False
+                continue
+            if best is None or share > best[0] + 1e-12:
+                best = (share, t, i)
         if best is None:
             break
-        _value, t, i = best
-        duplicates = index.duplicates(i, exclude=used)
-        picks[t].append(Pick(i, float(scores[t, i]), duplicates))
-        words_left[t] -= len(index.sentences[i].text.split())
+        _share, t, i = best
+        if first[t] is None:
+            first[t] = float((problems[t].gains([]) * prior[t])[i])
+        duplicates = index.fact_group(i, exclude=used)
+        score = float(relevance[t, i] * index.quality[i])
+        picks[t].append(Pick(i, score, duplicates))
+        words_left[t] -= index.lengths_in_words[i]
         used.add(i)
         used.update(duplicates)
         chosen.append(i)
+        # Whatever carries the same fact as any wording of this one is taken too.
+        for member in (i, *duplicates):
+            for j in np.flatnonzero(index.similarity[member] >= 0.1).tolist():
+                if j not in used and index.same_fact(member, j):
+                    blocked.add(j)
     return picks
 
 
