@@ -44,6 +44,7 @@ class Params:
     # similarity to the picks, up to a saturation of `saturation` times its similarity to
     # everything / n. Weighs `centrality_weight` against the concepts (both normalised).
     focus: float = 1.0  # with a query, a sentence's value is scaled by (0.1 + relevance) ** focus
+    lead_bonus: float = 0.5  # a document's first LEAD sentences are worth (1 + lead_bonus)
     focus_floor: float = 0.0  # with a query, candidates reach this share of the best relevance
     df_power: float = 1.0  # a concept's weight grows as (documents holding it) ** df_power
     skip_quotes: bool = False  # sentences that carry a quotation are not candidates
@@ -52,6 +53,7 @@ class Params:
 
 
 PARAMS = Params()
+LEAD = 3  # sentences that open a document
 
 
 def sentence_concepts(text: str) -> frozenset[str]:
@@ -185,6 +187,9 @@ def maximize(
         problem.with_centrality(index.similarity, params.centrality_weight, params.saturation, relevance)
     size = np.array([max(index.lengths_in_words[i], 1) for i in range(problem.n)], dtype=float)
     quality = np.asarray(index.quality, dtype=float)
+    if params.lead_bonus:
+        lead = np.array([s.position < LEAD for s in index.sentences])
+        quality = quality * np.where(lead, 1 + params.lead_bonus, 1.0)
     if relevance is not None and params.focus:
         # A question is answered by sentences, not concepts: favour the relevant ones.
         quality = quality * (params.relevance_floor + np.asarray(relevance)) ** params.focus
