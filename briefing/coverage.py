@@ -7,8 +7,16 @@ concepts within a budget (Gillick and Favre's concept model, solved greedily).
   matters), only when at least MIN_DF documents do; with a query, each document counts
   by its most query-relevant sentence holding the concept, so the concepts of relevant
   passages outweigh the rest;
-* search: greedy by gain per word (a cost-scaled greedy keeps close to the optimum for
-  such submodular objectives), then the budget is topped up with whatever still fits.
+* search: greedy by gain per word**p (a cost-scaled greedy stays close to the optimum
+  of such submodular objectives), from two values of p, each improved by swapping or
+  adding sentences while coverage grows; the better cover wins;
+* priors: a sentence's value also reflects its form (see select._quality), its place
+  (a document's opening sentences, where news puts the facts, count 1.5 times) and,
+  with a query, its own relevance, so that a question is answered by the sentences
+  that answer it.
+
+Parameters were chosen on the DUC 2006 dev topics only; bench/compare.py is the test a
+change has to pass (docs/benchmarks.md tells what was tried).
 
 Covered concepts add nothing, so a sentence that repeats the summary scores nothing:
 redundancy needs no separate penalty.
@@ -30,26 +38,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Params:
-    """Chosen on the DUC 2006 dev topics only (bench/tune.py); DUC 2004 is held out."""
+    """Chosen on the DUC 2006 dev topics only (bench/tune.py, bench/compare.py)."""
 
     min_df: int = 3  # a concept must occur in this many documents (a third of them at most)
     unigram_weight: float = 0.1  # a content word weighs this much against a bigram
     length_power: float = 0.5  # gain per word**power: between packing tightly and long sentences
     relevance_floor: float = 0.1  # with a query, what an irrelevant document still counts
-    relevance_power: float = 1.0
-    position_weight: float = 0.0  # extra weight of concepts from documents' opening sentences
     min_words: int = 7  # shorter sentences are not candidates
     local_search: bool = True  # improve the greedy picks by swaps
-    # Lin and Bilmes' coverage of the whole set: each sentence is covered by its
-    # similarity to the picks, up to a saturation of `saturation` times its similarity to
-    # everything / n. Weighs `centrality_weight` against the concepts (both normalised).
     focus: float = 1.0  # with a query, a sentence's value is scaled by (0.1 + relevance) ** focus
     lead_bonus: float = 0.5  # a document's first LEAD sentences are worth (1 + lead_bonus)
-    focus_floor: float = 0.0  # with a query, candidates reach this share of the best relevance
-    df_power: float = 1.0  # a concept's weight grows as (documents holding it) ** df_power
-    skip_quotes: bool = False  # sentences that carry a quotation are not candidates
-    centrality_weight: float = 0.0
-    saturation: float = 5.0
 
 
 PARAMS = Params()
@@ -73,12 +71,7 @@ def concept_weights(
     best: dict[str, dict[int, float]] = defaultdict(dict)
     for i, concepts in enumerate(index.concepts):
         sentence = index.sentences[i]
-        if relevance is None:
-            value = 1.0
-        else:
-            value = params.relevance_floor + float(relevance[i]) ** params.relevance_power
-        if params.position_weight and sentence.position < 2:
-            value *= 1 + params.position_weight
+        value = 1.0 if relevance is None else params.relevance_floor + float(relevance[i])
         for concept in concepts:
             docs = best[concept]
             if value > docs.get(sentence.source, 0.0):
@@ -91,7 +84,7 @@ def concept_weights(
         if len(docs) < min_df:
             continue
         scale = params.unigram_weight if " " not in concept else 1.0
-        weights[concept] = scale * sum(docs.values()) ** params.df_power
+        weights[concept] = scale * sum(docs.values())
     return weights
 
 
@@ -115,25 +108,7 @@ class Coverage:
         self.weight = np.zeros(len(ids))
         for concept, k in ids.items():
             self.weight[k] = weights[concept]
-        self.ids = ids
         self.np = np
-        self.concept_scale = 1.0
-        self.cover_scale = 0.0
-
-    def with_centrality(self, similarity: Vector, weight: float, saturation: float, relevance: Vector | None) -> None:
-        """Add Lin and Bilmes' saturated coverage of all sentences by similarity; with a
-        query, sentences count by their relevance."""
-        np = self.np
-        self.similarity = similarity
-        n = similarity.shape[0]
-        importance = np.ones(n) if relevance is None else 0.1 + relevance
-        self.importance = importance
-        self.cap = saturation / n * similarity.sum(axis=1)
-        full_concepts = float(self.weight.sum()) or 1.0
-        full_cover = float((importance * self.cap).sum()) or 1.0
-        # Both terms on one scale: each as a share of what the whole set would give.
-        self.concept_scale = 1.0 / full_concepts
-        self.cover_scale = weight / full_cover
 
     def counts(self, chosen: Sequence[int]) -> Vector:
         """How many chosen sentences hold each concept."""
@@ -143,25 +118,16 @@ class Coverage:
         return result
 
     def gains(self, chosen: Sequence[int]) -> Vector:
-        """For every sentence, what it would add to the objective."""
+        """For every sentence, the weight of the concepts it would add to ``chosen``."""
         np = self.np
         counts = self.counts(chosen)
         fresh = self.weight[self.flat] * (counts[self.flat] == 0)
-        result: Vector = np.bincount(self.owner, weights=fresh, minlength=self.n) * self.concept_scale
-        if self.cover_scale:
-            covered = self.similarity[:, list(chosen)].sum(axis=1) if chosen else np.zeros(self.n)
-            now = np.minimum(covered, self.cap)
-            after = np.minimum(covered[:, None] + self.similarity, self.cap[:, None])
-            result = result + self.cover_scale * (self.importance @ (after - now[:, None]))
+        result: Vector = np.bincount(self.owner, weights=fresh, minlength=self.n)
         return result
 
     def value(self, chosen: Sequence[int]) -> float:
-        np = self.np
-        total = float(self.weight[self.counts(chosen) > 0].sum()) * self.concept_scale
-        if self.cover_scale and chosen:
-            covered = self.similarity[:, list(chosen)].sum(axis=1)
-            total += self.cover_scale * float(self.importance @ np.minimum(covered, self.cap))
-        return total
+        """The weight of all concepts ``chosen`` covers."""
+        return float(self.weight[self.counts(chosen) > 0].sum())
 
 
 def maximize(
@@ -183,8 +149,6 @@ def maximize(
     if not pool:
         return []
     problem = Coverage(index, weights, pool)
-    if params.centrality_weight:
-        problem.with_centrality(index.similarity, params.centrality_weight, params.saturation, relevance)
     size = np.array([max(index.lengths_in_words[i], 1) for i in range(problem.n)], dtype=float)
     quality = np.asarray(index.quality, dtype=float)
     if params.lead_bonus:

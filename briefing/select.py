@@ -374,8 +374,8 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
             if value[i] <= 0:
                 open_[t] = False
                 continue
-            top = first[t] if first[t] is not None else float(value[i])
-            share = float(value[i]) / top
+            top = first[t]
+            share = 1.0 if top is None else float(value[i]) / top
             if share < PADDING:  # not worth an item next to the section's first
                 open_[t] = False
                 continue
@@ -411,8 +411,6 @@ def summarize_index(
     candidates = [
         i for i in range(len(index.sentences))
         if index.quality[i] > 0 and index.lengths_in_words[i] >= params.min_words
-        and not (params.skip_quotes and index.quoted[i])
-        and (relevance is None or relevance[i] >= params.focus_floor * relevance.max())
     ]
     chosen = maximize(index, weights, candidates, words=words, relevance=relevance, params=params)
     return [Pick(i, gain, ()) for i, gain in chosen]
