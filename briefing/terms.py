@@ -61,11 +61,13 @@ _PER_CENT = re.compile(r"\s*%|\s+per\s?cent\b", re.IGNORECASE)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "—": " - ", "–": "-"})
 
 
-def tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[str, ...]:
     """Word tokens of a sentence (Treebank conventions), punctuation dropped.
-    Typographic quotes and dashes become ASCII first: Treebank knows only those."""
+    Typographic quotes and dashes become ASCII first: Treebank knows only those.
+    Cached: terms, names and concepts all start from the same tokens."""
     text = _PER_CENT.sub(" percent", text.translate(_QUOTES))
-    return [t for t in _tokenizer().tokenize(text) if _WORDISH.search(t) or t == "%"]
+    return tuple(t for t in _tokenizer().tokenize(text) if _WORDISH.search(t) or t == "%")
 
 
 def entity_keys(text: str, proper: frozenset[str] | set[str]) -> frozenset[str]:
