@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: brief test golden bench-env clean lock
+.PHONY: brief test golden bench-env bench-smoke bench clean lock
 
 brief: $(STAMP)
 	$(BIN)/briefing build
@@ -32,6 +32,13 @@ $(BENCH)/.installed: requirements.lock requirements-bench.lock pyproject.toml
 	$(BENCH)/bin/python -m pip install --quiet -r requirements.lock -r requirements-bench.lock
 	$(BENCH)/bin/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+# The selection benchmark (bench/quality.py) needs the DUC data: BENCH_DATA points at it.
+BENCH_DATA ?= ../shared/bench
+bench-smoke: $(BENCH)/.installed
+	$(BENCH)/bin/python bench/quality.py $(BENCH_DATA) --limit 2
+bench: $(BENCH)/.installed
+	$(BENCH)/bin/python bench/quality.py $(BENCH_DATA) --write
 
 # Re-pin every dependency from pyproject.toml (needs network access to the registry).
 lock:
