@@ -114,6 +114,7 @@ _DATE_PATTERNS = [
 ]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+LEAD_CHARS = 600  # where a news lead dates its story
 _BINARY_SAMPLE = 8192
 
 
@@ -293,13 +294,17 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         line = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)", "", line)
     words = len(_WORD.findall(line))
     clean = _PLACEHOLDER.sub("", line).strip()
-    filename = bool(_FILENAME.match(clean)) and " " not in clean
-    credit = bool(_CREDIT.match(clean))
-    nav = bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6)
-    link = bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
+    # Furniture is short: a long paragraph is never a caption, a dateline or a menu.
+    short = words <= SHORT_BLOCK
+    filename = short and bool(_FILENAME.match(clean)) and " " not in clean
+    credit = short and bool(_CREDIT.match(clean))
+    nav = short and (bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6))
+    link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
     interstitial = bool(_INTERSTITIAL.match(clean)) or link or filename or credit
     breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean)
-    meta = bool(_META_LABEL.match(clean)) or _is_dateline(clean) or bool(_byline_author(clean))
+    meta = short and (
+        bool(_META_LABEL.match(clean)) or _is_dateline(clean) or bool(_byline_author(clean))
+    )
     truncated = bool(_TRUNCATED.search(clean)) and words <= 25
     # A paragraph ends a sentence; a long one may trail a fragment (a wire editor's
     # "4th graf pvs", a dangling link text) and still be prose.
@@ -314,7 +319,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         and not truncated
         and not _headline_shaped(clean, words)
         and not (filename or credit or nav or link or meta)
-        and sum(ch.islower() for ch in clean) > 0.5 * sum(ch.isalpha() for ch in clean)
+        and _mostly_lower(clean)
     )
     return _Shape(
         start=start,
@@ -327,6 +332,13 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         meta=meta,
         interstitial=interstitial,
     )
+
+
+def _mostly_lower(text: str) -> bool:
+    """Prose is written in lower case; a headline or a shouted label is not."""
+    sample = text[:400]
+    letters = sum(ch.isalpha() for ch in sample)
+    return sum(ch.islower() for ch in sample) > 0.5 * letters
 
 
 def _headline_shaped(line: str, words: int) -> bool:
@@ -367,6 +379,7 @@ def _byline_author(line: str) -> str | None:
 
 
 _GAP = 3  # non-prose blocks in a row that part a teaser from the article
+SHORT_BLOCK = 60  # words: captions, credits, datelines and menus are shorter
 
 
 def _runs(shapes: Sequence[_Shape]) -> list[list[int]]:
@@ -482,7 +495,8 @@ def _published(header: Iterable[str], footer: Iterable[str], lead: str) -> dt.da
         found = _find_date(line)
         if found:
             return found
-    return _find_date(lead)
+    # The lead's first sentences, not a whole wire story run into one paragraph.
+    return _find_date(lead[:LEAD_CHARS])
 
 
 def _author(lines: Iterable[str]) -> str | None:

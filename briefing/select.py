@@ -15,6 +15,7 @@ One `Index` is built per corpus and serves every query:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
-from briefing.terms import content_terms, entity_keys, proper_terms
+from briefing.terms import content_terms, entity_keys, prime, proper_terms
 
 if TYPE_CHECKING:
     import numpy as np
@@ -131,6 +132,7 @@ class Index:
 
         self.sentences = list(sentences)
         n = len(self.sentences)
+        prime([s.text for s in self.sentences])  # one tokenizer call for the corpus
         self.terms = [content_terms(s.text) for s in self.sentences]
         proper = proper_terms([s.text for s in self.sentences])
         entities = [entity_keys(s.text, proper) for s in self.sentences]
@@ -153,15 +155,7 @@ class Index:
         self.lengths = np.array([max(len(t), 1) for t in self.terms], dtype=float)
         self.avg_length = float(self.lengths.mean()) if n else 1.0
 
-        tfidf = np.zeros((n, len(vocabulary)))
-        for i, terms in enumerate(self.terms):
-            for t, c in Counter(terms).items():
-                tfidf[i, vocabulary[t]] = (1 + math.log(c)) * self.idf[t]
-        norms = np.linalg.norm(tfidf, axis=1, keepdims=True)
-        self.vectors: Matrix = tfidf / np.where(norms == 0, 1, norms)
-        self.similarity: Matrix = self.vectors @ self.vectors.T
         self.sources = np.array([s.source for s in self.sentences])
-        self.centrality = self._centrality()
         self.quality = np.array([_quality(s) for s in self.sentences])
         self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences])
         self.concepts = [sentence_concepts(s.text) for s in self.sentences]
@@ -172,6 +166,30 @@ class Index:
             [any(_YEAR.match(t) for t in ns) or bool(_MONTHS & set(s.text.lower().split()))
              for ns, s in zip(numbers, self.sentences, strict=True)]
         )
+
+    # Summaries need none of these; memo sections, duplicates and centrality do.
+    @functools.cached_property
+    def vectors(self) -> Matrix:
+        """L2-normalised TF-IDF rows, one per sentence."""
+        import numpy as np
+
+        tfidf = np.zeros((len(self.sentences), len(self.vocabulary)))
+        for i, terms in enumerate(self.terms):
+            for t, c in Counter(terms).items():
+                tfidf[i, self.vocabulary[t]] = (1 + math.log(c)) * self.idf[t]
+        norms = np.linalg.norm(tfidf, axis=1, keepdims=True)
+        result: Matrix = tfidf / np.where(norms == 0, 1, norms)
+        return result
+
+    @functools.cached_property
+    def similarity(self) -> Matrix:
+        """Cosine similarity of every pair of sentences."""
+        result: Matrix = self.vectors @ self.vectors.T
+        return result
+
+    @functools.cached_property
+    def centrality(self) -> Vector:
+        return self._centrality()
 
     def _centrality(self) -> Vector:
         import numpy as np

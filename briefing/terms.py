@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -61,13 +62,67 @@ _PER_CENT = re.compile(r"\s*%|\s+per\s?cent\b", re.IGNORECASE)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "—": " - ", "–": "-"})
 
 
-@functools.lru_cache(maxsize=16384)
+_TOKEN_CACHE: dict[str, tuple[str, ...]] = {}
+_CACHE_LIMIT = 200_000
+# Joins sentences for one tokenizer call; a word Treebank leaves alone.
+_SEPARATOR = "qqzbriefingsepqqz"
+_FINAL_PERIOD = re.compile(r"^(.*[^.])\.$")
+# Treebank's own test for a period that ends its input (nltk.tokenize.treebank).
+_TREEBANK_FINAL_PERIOD = re.compile(r"""([^\.])(\.)([\]\)}>"\']*)\s*$""")
+
+
 def tokens(text: str) -> tuple[str, ...]:
     """Word tokens of a sentence (Treebank conventions), punctuation dropped.
     Typographic quotes and dashes become ASCII first: Treebank knows only those.
     Cached: terms, names and concepts all start from the same tokens."""
-    text = _PER_CENT.sub(" percent", text.translate(_QUOTES))
-    return tuple(t for t in _tokenizer().tokenize(text) if _WORDISH.search(t) or t == "%")
+    cached = _TOKEN_CACHE.get(text)
+    if cached is None:
+        prime([text])
+        cached = _TOKEN_CACHE[text]
+    return cached
+
+
+def prime(texts: Sequence[str]) -> None:
+    """Tokenize many sentences in one Treebank call and cache their tokens. The
+    tokenizer's cost is mostly per call (some thirty regular expressions each time),
+    so one call for a corpus's sentences is two to three times faster than one each."""
+    missing = [t for t in dict.fromkeys(texts) if t not in _TOKEN_CACHE]
+    if not missing:
+        return
+    if len(_TOKEN_CACHE) > _CACHE_LIMIT:
+        _TOKEN_CACHE.clear()
+    prepared = [_PER_CENT.sub(" percent", t.translate(_QUOTES)) for t in missing]
+    if any(_SEPARATOR in t for t in prepared):
+        split = [_tokenizer().tokenize(t) for t in prepared]
+    else:
+        split = [[]]
+        for token in _tokenizer().tokenize(f" {_SEPARATOR} ".join(prepared)):
+            if token == _SEPARATOR:
+                split.append([])
+            else:
+                split[-1].append(token)
+        for sentence, text in zip(split, prepared, strict=True):
+            if _TREEBANK_FINAL_PERIOD.search(text):
+                _split_final_period(sentence)
+    for text, found in zip(missing, split, strict=True):
+        _TOKEN_CACHE[text] = tuple(t for t in found if _WORDISH.search(t) or t == "%")
+
+
+def _split_final_period(sentence: list[str]) -> None:
+    """Treebank splits the period that ends its input, and only that one: in a joined
+    call, do for each sentence what a call of its own would have done."""
+    for k in range(len(sentence) - 1, -1, -1):
+        token = sentence[k]
+        if _WORDISH.search(token):
+            match = _FINAL_PERIOD.match(token)
+            if match:
+                word = match[1]
+                # Its clitics ("Gingrich's.") split only once the period has gone.
+                pieces = _tokenizer().tokenize(word + " .")[:-1] if "'" in word else [word]
+                sentence[k : k + 1] = [*pieces, "."]
+            return
+        if token == ".":
+            return
 
 
 def entity_keys(text: str, proper: frozenset[str] | set[str]) -> frozenset[str]:
@@ -82,8 +137,7 @@ def entity_keys(text: str, proper: frozenset[str] | set[str]) -> frozenset[str]:
         if token == "percent" and number is not None:
             keys.add(number + "%")  # a quantity with its unit says more than a number
         number = None
-        for part in _HYPHEN.split(token):
-            term = normalise(part) if part else None
+        for part, term in parts(token):
             if term is None:  # a stop word ends a name
                 if run is not None:
                     keys.add(run)
@@ -113,11 +167,17 @@ def proper_terms(texts: list[str]) -> frozenset[str]:
     for text in texts:
         for position, token in enumerate(tokens(text)):
             if position and token[:1].isupper() and not _NUMBER.match(token):
-                for part in _HYPHEN.split(token):
-                    term = normalise(part) if part else None
+                for part, term in parts(token):
                     if term and part[:1].isupper():
                         found.add(term)
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def parts(token: str) -> tuple[tuple[str, str | None], ...]:
+    """A token's parts (split at hyphens: "U.S.-Iraq", "pro-Iranian") with their terms.
+    Cached: every function here walks the same tokens."""
+    return tuple((part, normalise(part)) for part in _HYPHEN.split(token) if part)
 
 
 def normalise(token: str) -> str | None:
@@ -142,8 +202,7 @@ def normalise(token: str) -> str | None:
 @functools.lru_cache(maxsize=16384)
 def content_terms(text: str) -> tuple[str, ...]:
     """The stemmed content terms of a text, in order, repeats kept."""
-    terms = (normalise(part) for t in tokens(text) for part in _HYPHEN.split(t) if part)
-    return tuple(t for t in terms if t)
+    return tuple(term for token in tokens(text) for _part, term in parts(token) if term)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -151,11 +210,8 @@ def stems(text: str) -> tuple[tuple[str, bool], ...]:
     """Every word of a text as ``(term, is_stop_word)``: content words as in
     ``content_terms``, stop words lower-cased. Bigrams over this stream are close to
     what ROUGE-2 counts."""
-    out: list[tuple[str, bool]] = []
-    for token in tokens(text):
-        for part in _HYPHEN.split(token):
-            if not part:
-                continue
-            term = normalise(part)
-            out.append((part.lower(), True) if term is None else (term, False))
-    return tuple(out)
+    return tuple(
+        (part.lower(), True) if term is None else (term, False)
+        for token in tokens(text)
+        for part, term in parts(token)
+    )

@@ -69,3 +69,23 @@ def test_terms_are_stemmed_content_words():
     )
     # Curly quotes are not glued to words.
     assert content_terms("“The drawdown”") == ("drawdown",)
+
+
+def test_one_tokenizer_call_for_many_sentences_gives_what_one_call_each_gives():
+    from nltk.tokenize import TreebankWordTokenizer
+
+    from briefing import terms
+
+    sentences = [
+        "Hyde hoped to put it into Gingrich's.", "He said \"we go.\"", "It is in the U.S.",
+        "Troops: 2,500.", "They said ``no.''", "Really?!", "It ends... ", "A (b.)",
+        "''That's fine,'' Newton said. ''", "Eventually, Microsoft caught up to Netscape's.",
+        "The U.S.-Iraq talks: 20.5% of 2,500 troops, pro-Iranian militias.",
+    ]
+    treebank = TreebankWordTokenizer()
+    terms._TOKEN_CACHE.clear()
+    terms.prime(sentences)
+    for sentence in sentences:
+        text = terms._PER_CENT.sub(" percent", sentence.translate(terms._QUOTES))
+        alone = tuple(t for t in treebank.tokenize(text) if terms._WORDISH.search(t) or t == "%")
+        assert terms.tokens(sentence) == alone, sentence
