@@ -1,16 +1,19 @@
-"""Scoring and selection of sentences: relevance, centrality, redundancy.
+"""Relevance, fact matching and the memo's selection; summaries in coverage.py.
 
 One `Index` is built per corpus and serves every query:
 
 * relevance: BM25 of the query's stemmed terms (keywords weigh double) against each
   sentence, divided by what a sentence holding every query term would score, so 1.0
-  means "says everything the query asks" and the same scale serves every theme;
-* centrality: how strongly the other sources echo a sentence (its best match in each
-  other source) and how close it is to the corpus centroid: multi-document support;
-* selection: greedy MMR over (theme, sentence) pairs, all themes at once, so a
-  sentence goes to the theme it fits best and no two picks say the same thing;
-* near duplicates: the same fact in other sources, found by an IDF-weighted overlap of
-  terms that holds up when one wording adds to the other.
+  means "says everything the query asks" and the same scale serves every theme; a
+  question for a number or a date favours sentences that give one;
+* support: whether a sentence matches enough of a theme to stand in its section (see
+  SUPPORT), and so whether a theme is covered at all;
+* same fact: sentences of other sources that carry a fact, found by names, numbers and
+  quotations they share (see `same_fact`), so one item cites every source;
+* selection: the coverage objective of coverage.py, per theme, in one global greedy
+  over all themes, so a sentence goes to the theme it fits best and no fact appears
+  twice. Multi-source support comes from the concept weights: a concept counts once
+  per document that holds it.
 """
 
 from __future__ import annotations
@@ -167,7 +170,7 @@ class Index:
              for ns, s in zip(numbers, self.sentences, strict=True)]
         )
 
-    # Summaries need none of these; memo sections, duplicates and centrality do.
+    # Summaries need neither; memo sections and their redundancy checks do.
     @functools.cached_property
     def vectors(self) -> Matrix:
         """L2-normalised TF-IDF rows, one per sentence."""
@@ -185,32 +188,6 @@ class Index:
     def similarity(self) -> Matrix:
         """Cosine similarity of every pair of sentences."""
         result: Matrix = self.vectors @ self.vectors.T
-        return result
-
-    @functools.cached_property
-    def centrality(self) -> Vector:
-        return self._centrality()
-
-    def _centrality(self) -> Vector:
-        import numpy as np
-
-        n = len(self.sentences)
-        if n == 0:
-            return np.zeros(0)
-        sources = sorted(set(self.sources.tolist()))
-        echo = np.zeros(n)
-        if len(sources) > 1:
-            for src in sources:
-                members = self.sources == src
-                best = self.similarity[:, members].max(axis=1)
-                best[members] = 0.0
-                echo += best
-            echo /= len(sources) - 1
-        centroid = self.vectors.sum(axis=0)
-        centroid /= np.linalg.norm(centroid) or 1.0
-        central = 0.5 * echo + 0.5 * (self.vectors @ centroid)
-        top = central.max()
-        result: Vector = central / top if top > 0 else central
         return result
 
     def relevance(self, query: Query) -> Vector:
