@@ -48,6 +48,7 @@ class Params:
     local_search: bool = True  # improve the greedy picks by swaps
     focus: float = 1.0  # with a query, a sentence's value is scaled by (0.1 + relevance) ** focus
     lead_bonus: float = 0.5  # a document's first LEAD sentences are worth (1 + lead_bonus)
+    max_similarity: float = 0.3  # a sentence this similar (cosine) to a pick is not picked
 
 
 PARAMS = Params()
@@ -166,6 +167,8 @@ def maximize(
         return len(chosen) < limit and used + index.lengths_in_words[extra] <= words
 
     def clashes(chosen: Sequence[int], i: int) -> bool:
+        if chosen and index.similarity[i, list(chosen)].max() >= params.max_similarity:
+            return True  # says much the same as a pick, in other words
         return any(index.same_fact(i, j) for j in chosen)
 
     def greedy(power: float) -> list[int]:
