@@ -13,14 +13,16 @@ from briefing.config import Settings, ThemePack, load_themes
 from briefing.errors import ConfigError
 from briefing.models import Article, Brief, Theme
 
-Source = str | os.PathLike[str] | Article
+SourceLike = str | os.PathLike[str] | Article
 
 
-def load_articles(sources: Sequence[Source]) -> list[Article]:
+def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
     """Articles from paths (files or folders, read recursively in sorted order) and
     Article objects, in the order given."""
     from briefing.ingest import read_sources
 
+    if isinstance(sources, (str, os.PathLike, Article)):
+        sources = [sources]  # one path, not a sequence of characters
     articles: list[Article] = []
     paths: list[Path] = []
 
@@ -53,7 +55,7 @@ def load_theme_pack(themes: str | os.PathLike[str] | Sequence[Theme] | None, set
 
 
 def build_brief(
-    sources: Sequence[Source] | None = None,
+    sources: SourceLike | Sequence[SourceLike] | None = None,
     themes: str | os.PathLike[str] | Sequence[Theme] | None = None,
     *,
     settings: Settings | None = None,
@@ -66,6 +68,8 @@ def build_brief(
     from briefing.assemble import assemble_brief
 
     settings = settings or Settings()
+    if isinstance(sources, (str, os.PathLike, Article)):
+        sources = [sources]
     chosen = list(sources) if sources else list(settings.sources)
     if not chosen:
         raise ConfigError("no sources: name files or folders, or set 'sources' in briefing.toml")
@@ -91,8 +95,6 @@ def render(
 def render_all(brief: Brief, settings: Settings) -> dict[str, str | bytes]:
     """Every format the settings ask for, as ``{"brief.md": ..., ...}``: all rendered
     before anything is written."""
-    if settings.template_dir is not None and not settings.template_dir.is_dir():
-        raise ConfigError(f"{settings.template_dir}: template folder not found")
     return {
         f"brief.{fmt}": render(brief, fmt, template_dir=settings.template_dir, paper=settings.paper)
         for fmt in settings.formats

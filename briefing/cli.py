@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, ConfigError
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("briefing")
@@ -41,12 +42,20 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         super().emit(record)
 
 
-def _setup_logging(verbose: bool, quiet: bool) -> None:
-    # The library's NullHandler stays; the command adds one handler of its own, once.
-    if not any(isinstance(h, _StderrHandler) for h in log.handlers):
-        log.addHandler(_StderrHandler())
+def _setup_logging(verbose: bool, quiet: bool) -> Callable[[], None]:
+    """Send the library's log to stderr while a command runs; returns the undo."""
+    handler = _StderrHandler()
+    level, propagate = log.level, log.propagate
+    log.addHandler(handler)  # the library's NullHandler stays
     log.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO)
     log.propagate = False
+
+    def undo() -> None:
+        log.removeHandler(handler)
+        log.setLevel(level)
+        log.propagate = propagate
+
+    return undo
 
 
 def command_options(func: F) -> F:
@@ -57,9 +66,13 @@ def command_options(func: F) -> F:
     @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
     @functools.wraps(func)
     def wrapper(*args: Any, debug: bool, verbose: bool, quiet: bool, **kwargs: Any) -> Any:
-        _setup_logging(verbose, quiet)
+        undo = _setup_logging(verbose, quiet)
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader went away (`briefing summarize ... | head -1`): not an error.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except BriefingError as exc:
             if debug:
                 raise
@@ -76,11 +89,40 @@ def command_options(func: F) -> F:
                 err=True,
             )
             sys.exit(1)
+        finally:
+            undo()
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Group(click.Group):
+    """Usage errors as one line on stderr (exit 2), like every other error."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.format_message(), err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            click.echo(f"briefing: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("briefing: interrupted", err=True)
+            sys.exit(130)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="briefing")
 def main() -> None:
     """Sourced briefing memos from news articles.
@@ -136,14 +178,14 @@ def build(
         "paper": parse_paper(paper) if paper is not None else None,
     }
     if config is not None and not config.is_file():
-        raise_config(f"{config}: no such settings file")
+        raise ConfigError(f"{config}: no such settings file")
     to_stdout = out == "-"
     if out is not None and not to_stdout:
         overrides["out"] = Path(out)
     settings = load_settings(config, overrides)
     if to_stdout:
         if len(settings.formats) != 1 or settings.formats[0] not in TEXT_FORMATS:
-            raise_config("--out - streams one text format: add --format md, html or json")
+            raise ConfigError("--out - streams one text format: add --format md, html or json")
     brief = build_brief(settings=settings)
     log.debug("selected %d items from %d sources", sum(len(s.items) for s in brief.sections), len(brief.sources))
     if to_stdout:
@@ -173,12 +215,6 @@ def summarize(sources: tuple[Path, ...], query: str | None, words: int) -> None:
 
     for sentence in summarize_articles(load_articles(sources), query, words):
         click.echo(sentence.text)
-
-
-def raise_config(message: str) -> None:
-    from briefing.errors import ConfigError
-
-    raise ConfigError(message)
 
 
 if __name__ == "__main__":  # pragma: no cover

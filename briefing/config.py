@@ -17,6 +17,7 @@ from briefing.models import Theme
 FORMATS = ("md", "html", "pdf", "json")
 PAPERS = ("A4", "Letter")
 CONFIG_NAME = "briefing.toml"
+TABLES = frozenset({"smtp"})  # tables a briefing.toml may hold besides [[themes]] (CONTRACT.md)
 
 
 @dataclass(frozen=True)
@@ -134,12 +135,14 @@ def _apply_file(settings: Settings, path: Path, data: dict[str, Any]) -> Setting
         changes["title"] = need("title", str, "a string")
     if "date" in data:
         value = data["date"]
+        if isinstance(value, dt.datetime):  # TOML's 2025-10-05T08:00:00: the day is what counts
+            value = value.date()
         changes["date"] = value if isinstance(value, dt.date) else parse_date(str(value))
     if "template_dir" in data:
         changes["template_dir"] = base / need("template_dir", str, "a path")
     if "paper" in data:
         changes["paper"] = parse_paper(need("paper", str, "A4 or Letter"))
-    extra = sorted(k for k in data if k not in known and not isinstance(data[k], dict))
+    extra = sorted(k for k in data if k not in known and not (k in TABLES and isinstance(data[k], dict)))
     if extra:
         raise ConfigError(f"{path}: unknown setting '{extra[0]}'")
     return settings.replace(**changes)
@@ -166,6 +169,7 @@ def load_themes(path: Path) -> ThemePack:
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ConfigError(f"{where}: has no name")
+        name = name.strip()
         where = f"{path}: theme {name!r}"
         if name in seen:
             raise ConfigError(f"{where}: defined twice")
@@ -176,7 +180,9 @@ def load_themes(path: Path) -> ThemePack:
         keywords = entry.get("keywords", [])
         if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
             raise ConfigError(f"{where}: 'keywords' must be a list of strings")
-        if not query.strip() and not keywords:
+        query = query.strip()
+        keywords = [k.strip() for k in keywords if k.strip()]
+        if not query and not keywords:
             raise ConfigError(f"{where}: needs a query or keywords")
         max_sentences = _positive_int(entry, "max_sentences", 4, where)
         max_words = entry.get("max_words")
@@ -187,9 +193,9 @@ def load_themes(path: Path) -> ThemePack:
             raise ConfigError(f"{where}: unknown key '{unknown[0]}'")
         themes.append(
             Theme(
-                name=name.strip(),
-                query=query.strip(),
-                keywords=tuple(k.strip() for k in keywords if k.strip()),
+                name=name,
+                query=query,
+                keywords=tuple(keywords),
                 max_sentences=max_sentences,
                 max_words=max_words,
             )

@@ -24,7 +24,6 @@ redundancy needs no separate penalty.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,8 +43,6 @@ class Params:
     unigram_weight: float = 0.1  # a content word weighs this much against a bigram
     length_power: float = 0.5  # gain per word**power: between packing tightly and long sentences
     relevance_floor: float = 0.1  # with a query, what an irrelevant document still counts
-    min_words: int = 7  # shorter sentences are not candidates
-    local_search: bool = True  # improve the greedy picks by swaps
     focus: float = 1.0  # with a query, a sentence's value is scaled by (0.1 + relevance) ** focus
     lead_bonus: float = 0.5  # a document's first LEAD sentences are worth (1 + lead_bonus)
     max_similarity: float = 0.3  # a sentence this similar (cosine) to a pick is not picked
@@ -53,6 +50,7 @@ class Params:
 
 PARAMS = Params()
 LEAD = 3  # sentences that open a document
+MAX_ROUNDS = 10  # of swaps, each of which must grow the cover
 
 
 def sentence_concepts(text: str) -> frozenset[str]:
@@ -136,14 +134,13 @@ def maximize(
     weights: dict[str, float],
     candidates: Sequence[int],
     *,
-    words: float = math.inf,
-    sentences: int | None = None,
+    words: int,
     relevance: Vector | None = None,
     params: Params = PARAMS,
 ) -> list[tuple[int, float]]:
-    """The sentences covering the most concept weight within ``words`` words and
-    ``sentences`` sentences, as (sentence, gain) pairs in order of gain. Greedy starts
-    (by gain per word**p for two p), improved by swaps; near duplicates never together."""
+    """The sentences covering the most concept weight within ``words`` words, as
+    (sentence, gain) pairs in order of gain. Greedy starts (by gain per word**p for two
+    p), improved by swaps; near duplicates and close paraphrases never together."""
     import numpy as np
 
     pool = [i for i in candidates if index.concepts[i]]
@@ -160,11 +157,6 @@ def maximize(
         quality = quality * (params.relevance_floor + np.asarray(relevance)) ** params.focus
     allowed = np.zeros(problem.n, dtype=bool)
     allowed[pool] = True
-    limit = sentences if sentences is not None else problem.n
-
-    def fits(chosen: list[int], extra: int) -> bool:
-        used = sum(index.lengths_in_words[i] for i in chosen)
-        return len(chosen) < limit and used + index.lengths_in_words[extra] <= words
 
     def clashes(chosen: Sequence[int], i: int) -> bool:
         if chosen and index.similarity[i, list(chosen)].max() >= params.max_similarity:
@@ -174,7 +166,7 @@ def maximize(
     def greedy(power: float) -> list[int]:
         chosen: list[int] = []
         banned = ~allowed
-        while len(chosen) < limit:
+        while True:
             left = words - sum(index.lengths_in_words[i] for i in chosen)
             gains = problem.gains(chosen)
             value = np.where(banned | (size > left) | (gains <= 0), -1.0, gains * quality / size**power)
@@ -190,7 +182,7 @@ def maximize(
     def improve(chosen: list[int]) -> list[int]:
         """Swap one sentence for another, or add one, while coverage grows."""
         best_value = problem.value(chosen)
-        for _round in range(2 * limit if limit < problem.n else 10):
+        for _round in range(MAX_ROUNDS):
             move: tuple[float, list[int]] | None = None
             for out in [None, *chosen]:
                 rest = [i for i in chosen if i != out]
@@ -201,8 +193,6 @@ def maximize(
                 ok[rest] = False
                 if out is not None:
                     ok[out] = False
-                if len(rest) >= limit:
-                    continue
                 for i in np.argsort(-np.where(ok, gains, -1.0))[:5].tolist():
                     if not ok[i]:
                         break
@@ -215,10 +205,7 @@ def maximize(
             best_value, chosen = move
         return chosen
 
-    if params.local_search:
-        starts = [improve(greedy(power)) for power in (params.length_power, 1.0)]
-    else:
-        starts = [greedy(params.length_power)]
+    starts = [improve(greedy(power)) for power in (params.length_power, 1.0)]
     best = max(starts, key=lambda c: (problem.value(c), -len(c)))
     # Report each pick with the gain it brings after the picks before it.
     ordered: list[tuple[int, float]] = []

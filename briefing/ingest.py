@@ -19,6 +19,7 @@ the wording of any one site:
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
 import logging
@@ -129,7 +130,8 @@ class Skipped:
 
 
 def find_files(paths: Sequence[Path]) -> list[Path]:
-    """Expand folders (recursively, sorted) into the supported files they hold."""
+    """Expand folders (recursively, sorted) into the supported files they hold; each
+    file once, however it was named."""
     files: list[Path] = []
     for path in paths:
         if not path.exists():
@@ -143,7 +145,10 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
             files.extend(found)
         else:
             files.append(path)
-    return list(dict.fromkeys(files))
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -156,7 +161,12 @@ def read_sources(paths: Sequence[Path]) -> tuple[list[Article], list[Skipped]]:
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for path in find_files(paths):
-        reader = READERS.get(path.suffix.lower(), read_text_file)
+        suffix = path.suffix.lower()
+        if suffix and suffix not in READERS:
+            log.warning("skipped %s: not a supported file type (%s)", path, ", ".join(sorted(READERS)))
+            skipped.append(Skipped(path, "not a supported file type"))
+            continue
+        reader = READERS.get(suffix, read_text_file)
         try:
             article = reader(path)
         except NotText as exc:
@@ -175,27 +185,50 @@ def read_sources(paths: Sequence[Path]) -> tuple[list[Article], list[Skipped]]:
     return articles, skipped
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CP1252_BYTES = "briefing-cp1252"
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Read bytes that fail to decode as CP-1252, or Latin-1 where CP-1252 has no
+    character; never fails."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(_cp1252_char(b) for b in bad), error.end
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin-1")
+
+
+codecs.register_error(_CP1252_BYTES, _cp1252_bytes)
+
+
 class NotText(Exception):
     """The file is not text (binary) or holds nothing to read."""
 
 
 def decode(raw: bytes) -> str:
-    """Bytes to text: BOM-marked UTF-8/16, else UTF-8, else CP-1252, else Latin-1.
-    Never fails on text; raises NotText for binary data."""
+    """Bytes to text: BOM-marked UTF-8/16, else UTF-8 (stray bytes read as CP-1252),
+    else CP-1252 (its five undefined bytes as Latin-1). Never fails on text; raises
+    NotText for binary data."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace")
     if b"\x00" in raw[:_BINARY_SAMPLE]:
         raise NotText("binary file (NUL bytes)")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        text = raw.decode("latin-1")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # UTF-8 text with a few stray bytes (pasted from a CP-1252 source) stays UTF-8,
+        # its stray bytes read as CP-1252: valid multi-byte UTF-8 hardly ever arises by
+        # chance in CP-1252 text. Text with none of it is CP-1252 throughout.
+        utf8 = _UTF8_SEQUENCE.search(raw) is not None
+        text = raw.decode("utf-8" if utf8 else "cp1252", errors=_CP1252_BYTES)
     sample = text[:_BINARY_SAMPLE]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if sample and controls / len(sample) > 0.05:
@@ -241,6 +274,7 @@ class _Shape:
     nav: bool  # a cue that the article ends or the page's furniture starts
     meta: bool  # dateline, byline, category label
     interstitial: bool  # furniture inside an article: ads, captions, links, file names
+    md_heading: bool = False  # a Markdown "# heading" line
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -290,6 +324,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     raw = text[start:end]
     line = " ".join(raw.split())
+    md_heading = markdown and bool(re.match(r"#{1,6}\s", line))
     if markdown:
         line = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)", "", line)
     words = len(_WORD.findall(line))
@@ -331,6 +366,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         nav=nav,
         meta=meta,
         interstitial=interstitial,
+        md_heading=md_heading,
     )
 
 
@@ -478,7 +514,7 @@ def _find_title(
         if kinds[i] != "boilerplate" or shape.prose or shape.meta or shape.nav:
             continue
         raw = " ".join(shapes[i].text.split())
-        if markdown and raw.startswith("#"):
+        if shape.md_heading:
             return i
         if not 3 <= shape.words <= 30 or _FILENAME.match(raw) or _CREDIT.match(raw) or "|" in raw:
             continue

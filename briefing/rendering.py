@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 from urllib.parse import quote, urlsplit
 
-from briefing.config import FORMATS, PAPERS, parse_paper
+from briefing.config import FORMATS, parse_paper
 from briefing.errors import ConfigError, RenderError
 from briefing.models import Brief, Item, collapse_ws
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
-    "PAPER_SIZES",
     "default_template_dir",
     "render",
     "render_html",
@@ -37,9 +36,10 @@ __all__ = [
     "render_pdf",
 ]
 
-PAPER_SIZES = PAPERS
 
-MARKDOWN_EXTENSIONS = ("attr_list", "sane_lists")
+# toc gives every heading an id ("Sources" -> "sources"), which the stylesheet uses,
+# so the Markdown deliverable carries no renderer-specific attribute syntax.
+MARKDOWN_EXTENSIONS = ("sane_lists", "toc")
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -60,7 +60,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters kept as they are in a URL shown as a Markdown autolink; everything else
 # (space, quotes, angle brackets, backslash, backtick...) is percent-encoded.
 _URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
-_LEAD_WORDS = 14
 
 
 def default_template_dir() -> Path:
@@ -193,14 +192,6 @@ def cites(item: Item) -> str:
     return "".join(f"[[{n}]](#src-{n})" for n in item.source_ids)
 
 
-def lead_words(value: str | None, limit: int = _LEAD_WORDS) -> str:
-    """The opening words of an untitled source, shortened to ``limit`` words."""
-    words = collapse_ws(value or "").split(" ")
-    if len(words) <= limit:
-        return " ".join(words)
-    return " ".join(words[:limit]).rstrip(",;:") + "…"
-
-
 def _environment(template_dir: Path | None) -> Environment:
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
@@ -227,7 +218,6 @@ def _environment(template_dir: Path | None) -> Environment:
         mdurl=md_url,
         longdate=long_date,
         cites=cites,
-        lead=lead_words,
     )
     return env
 
@@ -244,3 +234,8 @@ def _render_template(env: Environment, name: str, **context: object) -> str:
         raise RenderError(f"template not found: {exc.name}") from exc
     except TemplateError as exc:
         raise RenderError(f"template {name}: {exc.message}") from exc
+    except UnicodeDecodeError:
+        raise RenderError(f"template {name}: not UTF-8 text") from None
+    # A user's template is code: whatever it raises while rendering is a template error.
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
+        raise RenderError(f"template {name}: {type(exc).__name__}: {exc}") from exc

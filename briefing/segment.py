@@ -13,7 +13,7 @@ placeholders such as "[INTERNAL_LINK]" are blanked, so its spans index the origi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from briefing.models import Article, Sentence, collapse_ws
 
@@ -84,11 +84,3 @@ def segment(article: Article, source: int) -> list[Sentence]:
 
 def segment_all(articles: Sequence[Article]) -> list[Sentence]:
     return [s for i, article in enumerate(articles) for s in segment(article, i)]
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
-
-
-def words_of(sentences: Iterable[Sentence]) -> int:
-    return sum(word_count(s.text) for s in sentences)

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
-from briefing.terms import content_terms, entity_keys, prime, proper_terms
+from briefing.ingest import MONTHS
+from briefing.terms import content_terms, entity_keys, prime, proper_terms, tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -76,10 +77,6 @@ _DANGLING = re.compile(
 _WANTS_QUANTITY = re.compile(r"\bhow (?:many|much|large|big|far|long)\b|\bnumbers?\b|\bwhat (?:percentage|share|proportion)\b|\bfigures?\b", re.I)
 _WANTS_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bhow long\b|\btimeline\b|\bdeadline\b|\buntil\b", re.I)
 _YEAR = re.compile(r"^(?:1[89]|20|21)\d\d$")
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 ANSWER_BOOST = 1.3  # a sentence holding what the question asks for (a number, a date)
 
 
@@ -166,7 +163,7 @@ class Index:
         numbers = [[t for t in terms if t[0].isdigit()] for terms in self.terms]
         self.has_quantity = np.array([any(not _YEAR.match(t) for t in ns) for ns in numbers])
         self.has_date = np.array(
-            [any(_YEAR.match(t) for t in ns) or bool(_MONTHS & set(s.text.lower().split()))
+            [any(_YEAR.match(t) for t in ns) or any(w.lower() in MONTHS for w in tokens(s.text))
              for ns, s in zip(numbers, self.sentences, strict=True)]
         )
 
@@ -192,14 +189,12 @@ class Index:
 
     def relevance(self, query: Query) -> Vector:
         """BM25 of the query against every sentence, scaled so 1.0 is a full match."""
-        return self._match(query)[0]
+        return self.match(query)[0]
 
-    def support(self, query: Query) -> Vector:
-        """For each sentence, the information it shares with the query (see SUPPORT),
-        or 0 when it shares fewer than two terms."""
-        return self._match(query)[1]
-
-    def _match(self, query: Query) -> tuple[Vector, Vector]:
+    def match(self, query: Query) -> tuple[Vector, Vector]:
+        """Relevance of every sentence to the query, and its support: the weight of
+        the query terms it holds when they are two or more and one is a marker (see
+        SUPPORT), else 0."""
         import numpy as np
 
         n = len(self.sentences)
@@ -315,7 +310,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
     n = len(index.sentences)
     if n == 0 or not themes:
         return [[] for _ in themes]
-    matches = [index._match(Query.from_theme(t)) for t in themes]
+    matches = [index.match(Query.from_theme(t)) for t in themes]
     relevance = np.vstack([m[0] for m in matches])
     item_support = np.vstack([m[1] for m in matches])
     home = relevance.max(axis=0)
@@ -325,7 +320,6 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
         & (item_support >= SUPPORT)
         & (relevance >= HOME_RATIO * home)
         & (index.quality > 0)
-        & (np.array(index.lengths_in_words) >= params.min_words)
         & (support >= SUPPORT)[:, None]
     )
     size = np.array([max(k, 1) for k in index.lengths_in_words], dtype=float)
@@ -405,7 +399,7 @@ def summarize_index(
     weights = concept_weights(index, relevance, params)
     candidates = [
         i for i in range(len(index.sentences))
-        if index.quality[i] > 0 and index.lengths_in_words[i] >= params.min_words
+        if index.quality[i] > 0
     ]
     chosen = maximize(index, weights, candidates, words=words, relevance=relevance, params=params)
     return [Pick(i, gain, ()) for i, gain in chosen]

@@ -16,7 +16,7 @@ def test_the_seeds_theme_pack(seeds_dir: Path):
     assert all(t.query for t in pack.themes)
 
 
-def test_settings_layer_defaults_file_and_typed_options(tmp_path: Path):
+def test_settings_layer_defaults_file_and_typed_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     config = tmp_path / "briefing.toml"
     config.write_text('sources = ["news"]\nthemes = "t.toml"\nformats = ["md"]\nout = "o"\npaper = "letter"\n')
     settings = load_settings(config, {"out": Path("elsewhere"), "title": None})
@@ -26,7 +26,8 @@ def test_settings_layer_defaults_file_and_typed_options(tmp_path: Path):
     assert settings.paper == "Letter"
     assert settings.out == Path("elsewhere")  # the typed option wins
     assert settings.title is None and settings.date is None
-    assert load_settings(None) == Settings() or Path("briefing.toml").exists()
+    monkeypatch.chdir(tmp_path / "..")  # a folder without a briefing.toml: the defaults
+    assert not Path("briefing.toml").exists() and load_settings(None) == Settings()
 
 
 def test_themes_may_live_inline_in_briefing_toml(tmp_path: Path):
@@ -49,6 +50,8 @@ def test_themes_may_live_inline_in_briefing_toml(tmp_path: Path):
         ('[[themes]]\nname = "A"\nquery = "x"\ncolour = "red"\n', "unknown key 'colour'"),
         ('title = "no themes"\n', "no [[themes]]"),
         ('[[themes]]\nname = "A"\nquery = "x\n', ":3:"),
+        ('[[themes]]\nname = "Pay"\nquery = "x"\n[[themes]]\nname = " Pay "\nquery = "y"\n', "defined twice"),
+        ('[[themes]]\nname = "A"\nkeywords = [" "]\n', "needs a query or keywords"),
     ],
 )
 def test_bad_themes_files(tmp_path: Path, text: str, message: str):
@@ -68,6 +71,11 @@ def test_bad_settings(tmp_path: Path):
         load_settings(config)
     config.write_text('date = 2025-10-05\n')
     assert load_settings(config).date == dt.date(2025, 10, 5)
+    config.write_text('date = 2025-10-05T08:00:00\n')
+    assert load_settings(config).date == dt.date(2025, 10, 5)
+    config.write_text('[smpt]\nhost = "x"\n')
+    with pytest.raises(ConfigError, match="unknown setting 'smpt'"):
+        load_settings(config)
 
 
 def test_parse_formats():
