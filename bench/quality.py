@@ -3,7 +3,7 @@
 Runs, on the same inputs and in one run:
   - briefing's selector, through the same code path as `briefing summarize`
     (`briefing.summarize(texts, query, words)`);
-  - sumy's LexRank and TextRank (offline tokenizer: pysbd sentences, plain words);
+  - sumy's LexRank and TextRank (offline tokenizer: sentencex sentences, plain words);
   - a lead baseline (the first N words of the first document);
   - the published systems' summaries stored with the data ("peers"), scored alike.
 
@@ -156,12 +156,12 @@ def evaluate(name: str, path: Path, words: int, limit: int | None, systems: list
         # 35 participants: show the best five, NIST's lead baseline and the median.
         lead_peer = [r for r in peers_ranked if r.system.startswith("NIST system 1 ")]
         median = peers_ranked[len(peers_ranked) // 2]
-        keep = peers_ranked[:5] + [median] + lead_peer
-        peers_ranked = sorted(dict.fromkeys(keep), key=lambda r: -r.r2)
+        keep = {r.system: r for r in peers_ranked[:5] + [median] + lead_peer}
+        peers_ranked = sorted(keep.values(), key=lambda r: -r.r2)
     return sorted(ranked + peers_ranked, key=lambda r: -r.r2)
 
 
-def table(results: list[Result], clusters_run: int) -> str:
+def table(results: list[Result]) -> str:
     lines = ["| system | ROUGE-1 R | ROUGE-2 R | run time |", "|---|---:|---:|---:|"]
     for r in results:
         bold = "**" if r.system == OURS else ""
@@ -171,29 +171,26 @@ def table(results: list[Result], clusters_run: int) -> str:
 
 
 def chart(all_results: dict[str, list[Result]], path: Path) -> None:
+    """One row per set: ROUGE-2 and ROUGE-1 side by side, systems in ROUGE-2 order."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(len(all_results), 1, figsize=(9, 4.2 * len(all_results)))
-    if len(all_results) == 1:
-        axes = [axes]
-    for ax, (name, results) in zip(axes, all_results.items(), strict=True):
+    rows = len(all_results)
+    fig, axes = plt.subplots(rows, 2, figsize=(12, 4.6 * rows), squeeze=False)
+    for (name, results), (left, right) in zip(all_results.items(), axes, strict=True):
         ordered = sorted(results, key=lambda r: r.r2)
         labels = [r.system + (f"  ({r.seconds:.1f} s)" if r.seconds is not None else "") for r in ordered]
-        y = range(len(ordered))
         colors = ["#1f4e79" if r.system == OURS else "#9aa7b4" for r in ordered]
-        ax.barh([i + 0.2 for i in y], [r.r2 for r in ordered], height=0.4, color=colors, label="ROUGE-2 recall")
-        ax.barh([i - 0.2 for i in y], [r.r1 / 4 for r in ordered], height=0.4, color=colors, alpha=0.45,
-                label="ROUGE-1 recall ÷ 4")
-        ax.set_yticks(list(y), labels, fontsize=8)
-        ax.set_title(SETS[name]["title"], fontsize=10)
-        ax.set_xlabel("recall × 100 (ROUGE-1 shown ÷ 4 to share the axis)", fontsize=8)
-        ax.legend(fontsize=7, loc="lower right")
-        for i, r in zip(y, ordered, strict=True):
-            ax.text(r.r2 + 0.05, i + 0.2, f"{r.r2:.2f}", va="center", fontsize=7)
-            ax.text(r.r1 / 4 + 0.05, i - 0.2, f"{r.r1:.1f}", va="center", fontsize=7)
+        for ax, metric, values in ((left, "ROUGE-2 recall", [r.r2 for r in ordered]),
+                                   (right, "ROUGE-1 recall", [r.r1 for r in ordered])):
+            ax.barh(range(len(ordered)), values, color=colors)
+            ax.set_yticks(range(len(ordered)), labels if ax is left else [""] * len(ordered), fontsize=8)
+            ax.set_title(f"{SETS[name]['title']}: {metric}", fontsize=9)
+            ax.set_xlim(min(values) * 0.8, max(values) * 1.06)
+            for i, v in enumerate(values):
+                ax.text(v, i, f" {v:.2f}", va="center", fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 
@@ -218,7 +215,7 @@ def main() -> None:
         results = evaluate(name, args.data / spec["file"], spec["words"], args.limit, systems, not args.no_peers)
         all_results[name] = results
         count = sum(1 for _ in clusters(args.data / spec["file"], args.limit))
-        print(f"\n{spec['title']}: {count} clusters\n{table(results, count)}", flush=True)
+        print(f"\n{spec['title']}: {count} clusters\n{table(results)}", flush=True)
     if args.write:
         write_docs(all_results, args)
 
@@ -239,17 +236,18 @@ def write_docs(all_results: dict[str, list[Result]], args: argparse.Namespace) -
         "Scoring: ROUGE-1 and ROUGE-2 recall with stemming (the `rouge-score` package), the",
         "references averaged, every summary cut to the word limit. `briefing` runs through the",
         "same code path as `briefing summarize` (`briefing.summarize(texts, query, words)`);",
-        "sumy gets an offline tokenizer (pysbd sentences) and its English stop words; run times",
-        "are wall-clock for the whole set on this machine "
-        f"({platform.machine()}, Python {platform.python_version()}). Peers are the published",
-        "systems' summaries stored with the data: scored here, not run here.",
+        "sumy gets an offline tokenizer (sentencex sentences, as briefing uses) and its English",
+        "stop words. Run times are wall-clock for the whole set on this machine",
+        f"({platform.machine()}, Python {platform.python_version()}). Peers are the published systems'",
+        "summaries stored with the data: scored here, not run here. How the selector works and",
+        "how its parameters were chosen: [selection.md](selection.md).",
         "",
         "![ROUGE recall of every system](benchmarks.png)",
         "",
     ]
     for name, results in all_results.items():
         count = len(results[0].recall1) if results else 0
-        parts += [f"## {SETS[name]['title']}: {count} clusters", "", table(results, count), ""]
+        parts += [f"## {SETS[name]['title']}: {count} clusters", "", table(results), ""]
     (docs / "benchmarks.md").write_text("\n".join(parts), encoding="utf-8")
     print(f"\nwrote {docs / 'benchmarks.md'} and {docs / 'benchmarks.png'}")
 

@@ -23,14 +23,14 @@ def assemble_brief(
     """Select, group and cite: the memo as data."""
     sentences = segment_all(articles)
     index = Index(sentences)
-    picks = select_themes(index, themes)
+    selections = select_themes(index, themes)
     sections = []
-    for theme, theme_picks in zip(themes, picks, strict=True):
+    for theme, selection in zip(themes, selections, strict=True):
         query = Query.from_theme(theme)
         relevance = index.relevance(query)
-        items = tuple(_item(index, pick, relevance.tolist()) for pick in theme_picks)
+        items = tuple(_item(index, pick, relevance.tolist()) for pick in selection.picks)
         items = tuple(sorted(items, key=lambda item: -item.score))
-        note = None if items else f"No source in this set covers “{theme.name}”."
+        note = _empty_note(theme, selection.empty) if not items else None
         sections.append(Section(name=theme.name, query=theme.query, items=items, note=note))
     return Brief(
         title=title,
@@ -39,6 +39,14 @@ def assemble_brief(
         sections=tuple(sections),
         bottom_line=bottom_line(sections),
     )
+
+
+def _empty_note(theme: Theme, why: str | None) -> str:
+    if why == "too long":
+        return f"No sentence on “{theme.name}” fits its budget of {theme.max_words} words."
+    if why == "elsewhere":
+        return f"What the sources say on “{theme.name}” is already in the sections above."
+    return f"No source in this set covers “{theme.name}”."
 
 
 def _item(index: Index, pick: Pick, relevance: list[float]) -> Item:

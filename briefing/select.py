@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
@@ -300,7 +300,18 @@ def _quality(sentence: Sentence) -> float:
     return score
 
 
-def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS) -> list[list[Pick]]:
+Empty = Literal["uncovered", "too long", "elsewhere"]
+
+
+@dataclass(frozen=True)
+class ThemePicks:
+    picks: tuple[Pick, ...]
+    # Why a theme has no picks: no sentence supports it, none fits its word budget,
+    # or what supports it is already picked (for another theme, or as the same fact).
+    empty: Empty | None = None
+
+
+def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS) -> list[ThemePicks]:
     """Picks for every theme at once, by the same coverage objective as summaries: each
     theme weighs concepts by its own relevance. A global greedy takes, step by step, the
     theme whose best next sentence is worth most against that theme's first pick, so a
@@ -309,7 +320,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
 
     n = len(index.sentences)
     if n == 0 or not themes:
-        return [[] for _ in themes]
+        return [ThemePicks((), "uncovered") for _ in themes]
     matches = [index.match(Query.from_theme(t)) for t in themes]
     relevance = np.vstack([m[0] for m in matches])
     item_support = np.vstack([m[1] for m in matches])
@@ -387,7 +398,14 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
             for j in np.flatnonzero(index.similarity[member] >= 0.1).tolist():
                 if j not in used and index.same_fact(member, j):
                     blocked.add(j)
-    return picks
+    result = []
+    for t, theme in enumerate(themes):
+        empty: Empty | None = None
+        if not picks[t]:
+            fitting = eligible[t] & (size <= (theme.max_words or math.inf))
+            empty = "uncovered" if support[t] < SUPPORT else "too long" if not fitting.any() else "elsewhere"
+        result.append(ThemePicks(tuple(picks[t]), empty))
+    return result
 
 
 def summarize_index(

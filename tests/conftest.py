@@ -3,12 +3,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from briefing.ingest import parse_text
 from briefing.models import Article
+from builders import make_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -37,14 +36,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             shutil.copy(source, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def make_article(text: str, **meta: Any) -> Article:
-    """An Article parsed from inline text, with metadata overridden as given."""
-    import dataclasses
-
-    article = parse_text(text, path=meta.pop("path", None))
-    return dataclasses.replace(article, **meta) if meta else article
 
 
 @pytest.fixture(name="make_article")

@@ -197,3 +197,28 @@ def test_html_and_markdown_in_an_article_are_shown_as_text(tmp_path: Path):
     items = json.loads((out / "brief.json").read_text())["themes"][0]["items"]
     assert any("**pay offer** was [rejected](http://evil.example)" in i["text"] for i in items)
     assert r"\*\*pay offer\*\* was \[rejected\](http://evil.example)" in (out / "brief.md").read_text()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["build", "--bogus"], ["summarize", "x.txt", "--words", "0"], ["summarize"], ["nosuchcommand"]],
+)
+def test_usage_errors_are_one_line_too(args: list[str]):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("briefing: error: ")
+
+
+def test_a_reader_that_goes_away_is_not_an_error(seeds_dir: Path):
+    command = f'"{sys.executable}" -m briefing summarize "{seeds_dir}" --words 300 | head -c 10'
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_a_template_that_fails_while_rendering_is_a_render_error(port: Path):
+    templates = port / "tpl"
+    templates.mkdir()
+    (templates / "brief.md.j2").write_text("{{ 1 / 0 }}")
+    result = run("build", str(port / "news"), "--themes", str(port / "themes.toml"), "--out", str(port / "out"),
+                 "--format", "md", "--template-dir", str(templates))
+    one_error_line(result, 5, "ZeroDivisionError")

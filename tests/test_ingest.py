@@ -200,3 +200,24 @@ def test_headings_inside_the_body_are_kept_apart(seeds_dir: Path):
     headings = [article.text[b.start : b.end] for b in article.blocks if b.kind == "heading"]
     assert "The New Chapter: What Does This Security Alliance Mean?" in headings
     assert "The New Chapter" not in body_text(article)
+
+
+def test_utf8_text_with_stray_cp1252_bytes_keeps_its_accents():
+    raw = "Café owners said the offer was ".encode() + b"\x93too low\x94."
+    assert decode(raw) == "Café owners said the offer was “too low”."
+
+
+def test_a_markdown_heading_is_the_title(tmp_path: Path):
+    (tmp_path / "a.md").write_text(
+        "# Dockers strike at Harwick\n\nDockers at Harwick walked out on Monday after talks on pay collapsed, halting traffic.\n"
+    )
+    (article,), _ = read_sources([tmp_path])
+    assert article.title == "Dockers strike at Harwick"
+
+
+def test_each_file_is_read_once_and_unsupported_types_are_skipped(tmp_path: Path, caplog):
+    (tmp_path / "a.txt").write_text("Officials said on Monday that the bridge will reopen in May after repairs.\n")
+    (tmp_path / "page.html").write_text("<html><body>Not read yet</body></html>")
+    articles, skipped = read_sources([tmp_path, tmp_path / "a.txt", (tmp_path / "a.txt").resolve(), tmp_path / "page.html"])
+    assert len(articles) == 1
+    assert [s.path.name for s in skipped] == ["page.html"] and "not a supported file type" in caplog.text

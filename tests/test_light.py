@@ -35,3 +35,10 @@ def test_render_stays_the_function_after_its_module_loads():
     brief = Brief(title="T", date=__import__("datetime").date(2025, 1, 1), sources=(), sections=(Section("S", "q"),))
     briefing.render(brief, "json")  # imports the rendering module
     assert callable(briefing.render) and isinstance(briefing.render(brief, "md"), str)
+
+
+def test_build_brief_takes_one_path_as_a_string(seeds_dir):
+    import briefing
+
+    brief = briefing.build_brief(str(seeds_dir), [briefing.Theme("Iran", "Iran militias", ("Iran",))])
+    assert len(brief.sources) == 5 and brief.sections[0].items

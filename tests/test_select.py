@@ -4,7 +4,7 @@ from briefing.assemble import assemble_brief, summarize_articles
 from briefing.models import Theme
 from briefing.segment import segment_all
 from briefing.select import Index, Query
-from conftest import make_article
+from builders import make_article
 
 # Three outlets on a port strike: the pay offer and the union leader's warning are
 # told by all three in different words; only one mentions the ferry timetable.
@@ -134,3 +134,11 @@ def test_a_shared_speaker_is_not_a_shared_fact():
     index = Index(segment_all(articles))
     assert [index.sentences[j].source for j in index.duplicates(0)] == [1]
     assert index.duplicates(2) == ()
+
+
+def test_an_empty_section_says_why():
+    too_short = [Theme("Pay dispute", "pay offer union inflation", ("pay", "offer"), max_words=5)]
+    assert assemble_brief(PORT, too_short).sections[0].note == "No sentence on “Pay dispute” fits its budget of 5 words."
+    # The same question twice: the second theme finds its sentences taken by the first.
+    twice = [THEMES[0], Theme("Pay again", THEMES[0].query, THEMES[0].keywords)]
+    assert assemble_brief(PORT, twice).sections[1].note == "What the sources say on “Pay again” is already in the sections above."
