@@ -16,7 +16,7 @@ concepts within a budget (Gillick and Favre's concept model, solved greedily).
   that answer it.
 
 Parameters were chosen on the DUC 2006 dev topics only; bench/compare.py is the test a
-change has to pass (docs/benchmarks.md tells what was tried).
+change has to pass (docs/selection.md tells what was tried).
 
 Covered concepts add nothing, so a sentence that repeats the summary scores nothing:
 redundancy needs no separate penalty.

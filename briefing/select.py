@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     Vector = npt.NDArray[np.float64]
     Matrix = npt.NDArray[np.float64]
 
-# Tuned on the sample corpus by reading the memo; see docs in README ("How it selects").
+# Set by reading memos of the sample corpus and of small corpora of other stories (tests);
+# docs/selection.md describes the selector.
 K1, B = 1.2, 0.75
 MIN_WORDS, MAX_WORDS = 7, 70
 # A theme is covered when some sentence matches two or more of its terms, one of them a
