@@ -50,6 +50,7 @@ class Params:
 
 PARAMS = Params()
 LEAD = 3  # sentences that open a document
+FEW_SOURCES = 3  # below this, concepts are counted by sentences, not documents
 MAX_ROUNDS = 10  # of swaps, each of which must grow the cover
 
 
@@ -66,18 +67,22 @@ def concept_weights(
     index: Index, relevance: Vector | None = None, params: Params = PARAMS
 ) -> dict[str, float]:
     """Weight of each concept: documents that hold it, each counting by its most relevant
-    sentence holding it when a query gives relevance."""
+    sentence holding it when a query gives relevance. With one or two documents there
+    is no agreement between sources to count, so the sentences that hold a concept count
+    instead: what an article keeps coming back to is what it is about."""
+    sources = len(set(s.source for s in index.sentences))
+    by_sentence = sources < FEW_SOURCES
     best: dict[str, dict[int, float]] = defaultdict(dict)
     for i, concepts in enumerate(index.concepts):
-        sentence = index.sentences[i]
+        unit = i if by_sentence else index.sentences[i].source
         value = 1.0 if relevance is None else params.relevance_floor + float(relevance[i])
         for concept in concepts:
             docs = best[concept]
-            if value > docs.get(sentence.source, 0.0):
-                docs[sentence.source] = value
+            if value > docs.get(unit, 0.0):
+                docs[unit] = value
     # Three documents of ten make a concept; of three sources, one may be all there is.
-    sources = len(set(s.source for s in index.sentences))
-    min_df = min(params.min_df, max(1, sources // 3))
+    # Within one article, a concept must come back at least once.
+    min_df = 2 if by_sentence else min(params.min_df, max(1, sources // 3))
     weights: dict[str, float] = {}
     for concept, docs in best.items():
         if len(docs) < min_df:

@@ -142,3 +142,11 @@ def test_an_empty_section_says_why():
     # The same question twice: the second theme finds its sentences taken by the first.
     twice = [THEMES[0], Theme("Pay again", THEMES[0].query, THEMES[0].keywords)]
     assert assemble_brief(PORT, twice).sections[1].note == "What the sources say on “Pay again” is already in the sections above."
+
+
+def test_a_single_article_is_summarized_by_what_it_keeps_coming_back_to(data_dir):
+    from briefing.ingest import read_text_file
+
+    article = read_text_file(data_dir / "citytimes.txt")
+    summary = [s.text for s in summarize_articles([article], words=50)]
+    assert any(s.startswith("Councillors approved a £48m budget") for s in summary), summary
