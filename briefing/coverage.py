@@ -81,11 +81,8 @@ def concept_weights(
             if value > docs.get(unit, 0.0):
                 docs[unit] = value
     # Three documents of ten make a concept; of three sources, one may be all there is.
-    # Within an article of some length, a concept must come back at least once.
-    if by_sentence:
-        min_df = 2 if len(index.sentences) >= 10 else 1
-    else:
-        min_df = min(params.min_df, max(1, sources // 3))
+    # Within an article every concept counts, by the number of sentences that hold it.
+    min_df = 1 if by_sentence else min(params.min_df, max(1, sources // 3))
     weights: dict[str, float] = {}
     for concept, docs in best.items():
         if len(docs) < min_df:
