@@ -335,19 +335,19 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
         & (support >= SUPPORT)[:, None]
     )
     size = np.array([max(k, 1) for k in index.lengths_in_words], dtype=float)
+    # What a sentence is worth to a theme besides its concepts: relevance and form. A
+    # memo shows each sentence alone, so one that leans on the sentence before it ("It
+    # no longer...", "There, the coalition...") counts for much less than in a summary.
+    # The prior is part of each theme's objective (Coverage), as for a single article: a
+    # section answers a precise question, so who says it best matters, not only what.
+    standalone = np.where(index.dangling, MEMO_DANGLING, 1.0)
+    prior = index.quality * standalone * (params.relevance_floor + relevance) ** params.focus
     problems = []
     for t in range(len(themes)):
         candidates = np.flatnonzero(eligible[t]).tolist()
         weights = concept_weights(index, relevance[t], params)
-        problems.append(Coverage(index, weights, candidates))
-    # What a sentence is worth to a theme besides its concepts: relevance and form. A
-    # memo shows each sentence alone, so one that leans on the sentence before it ("It
-    # no longer...", "There, the coalition...") counts for much less than in a summary.
-    standalone = np.where(index.dangling, MEMO_DANGLING, 1.0)
-    prior = (
-        index.quality * standalone * (params.relevance_floor + relevance) ** params.focus
-        / size**params.length_power
-    )
+        problems.append(Coverage(index, weights, candidates, prior=prior[t]))
+    per_word = size**params.length_power
 
     picks: list[list[Pick]] = [[] for _ in themes]
     used: set[int] = set()
@@ -365,7 +365,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
                 open_[t] = False
                 continue
             mine = [p.sentence for p in picks[t]]
-            value = problems[t].gains(mine) * prior[t]
+            value = problems[t].gains(mine) / per_word
             mask = eligible[t] & (size <= words_left[t])
             mask[list(used | blocked)] = False
             if chosen:
@@ -386,7 +386,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
             break
         _share, t, i = best
         if first[t] is None:
-            first[t] = float((problems[t].gains([]) * prior[t])[i])
+            first[t] = float((problems[t].gains([]) / per_word)[i])
         duplicates = index.fact_group(i, exclude=used)
         score = float(relevance[t, i] * index.quality[i])
         picks[t].append(Pick(i, score, duplicates))

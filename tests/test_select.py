@@ -152,4 +152,4 @@ def test_a_single_article_is_summarized_by_what_it_keeps_coming_back_to(data_dir
     assert any(s.startswith("Councillors approved a £48m budget") for s in summary), summary
     assert any("libraries" in s for s in summary)  # the story's recurring subject
     seed = read_text_file(data_dir.parent.parent / "seeds" / "003_b0d5a710987baa56.txt")
-    assert "2,500 to fewer than 2,000" in summarize_articles([seed], words=70)[0].text
+    assert any("2,500 to fewer than 2,000" in s.text for s in summarize_articles([seed], words=70))
