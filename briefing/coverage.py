@@ -43,7 +43,7 @@ class Params:
     unigram_weight: float = 0.1  # a content word weighs this much against a bigram
     length_power: float = 0.5  # gain per word**power: between packing tightly and long sentences
     relevance_floor: float = 0.1  # with a query, what an irrelevant document still counts
-    focus: float = 1.0  # with a query, a sentence's value is scaled by (0.1 + relevance) ** focus
+    focus: float = 1.0  # with a query, a sentence's value is scaled by (floor + relevance) ** focus
     lead_bonus: float = 0.5  # a document's first LEAD sentences are worth (1 + lead_bonus)
     # How much a sentence's prior scales the concepts it covers, for three sources or more
     # (0: priors only steer the search). With fewer, it is 1: see `maximize`.
@@ -186,6 +186,7 @@ def maximize(
         # A question is answered by sentences, not concepts: favour the relevant ones.
         quality = quality * (params.relevance_floor + np.asarray(relevance)) ** params.focus
     problem = Coverage(index, weights, pool, prior=quality**prior_power)
+    steer = quality ** (1 - prior_power)  # the part of the priors the objective leaves out
     allowed = np.zeros(problem.n, dtype=bool)
     allowed[pool] = True
 
@@ -200,7 +201,6 @@ def maximize(
         while True:
             left = words - sum(index.lengths_in_words[i] for i in chosen)
             gains = problem.gains(chosen)
-            steer = quality ** (1 - prior_power)  # what the objective leaves out
             value = np.where(banned | (size > left) | (gains <= 0), -1.0, gains * steer / size**power)
             i = int(np.argmax(value))
             if value[i] <= 0:
