@@ -26,9 +26,7 @@ def assemble_brief(
     selections = select_themes(index, themes)
     sections = []
     for theme, selection in zip(themes, selections, strict=True):
-        query = Query.from_theme(theme)
-        relevance = index.relevance(query)
-        items = tuple(_item(index, pick, relevance.tolist()) for pick in selection.picks)
+        items = tuple(_item(index, pick, selection.relevance) for pick in selection.picks)
         items = tuple(sorted(items, key=lambda item: -item.score))
         note = _empty_note(theme, selection.empty) if not items else None
         sections.append(Section(name=theme.name, query=theme.query, items=items, note=note))
@@ -49,7 +47,7 @@ def _empty_note(theme: Theme, why: str | None) -> str:
     return f"No source in this set covers “{theme.name}”."
 
 
-def _item(index: Index, pick: Pick, relevance: list[float]) -> Item:
+def _item(index: Index, pick: Pick, relevance: Sequence[float]) -> Item:
     group = [pick.sentence, *pick.duplicates]
     best = max(group, key=lambda i: (_wording(index, i, group, relevance), -i))
     others = sorted((i for i in group if i != best), key=lambda i: index.sentences[i].source)
@@ -67,7 +65,7 @@ def _wording(index: Index, i: int, group: Sequence[int], relevance: Sequence[flo
     union = {t for j in group for t in index.terms[j]}
     total = sum(index.idf[t] for t in union) or 1.0
     complete = sum(index.idf[t] for t in set(index.terms[i])) / total
-    words = len(index.sentences[i].text.split())
+    words = index.lengths_in_words[i]
     brevity = 1.0 if words <= 40 else 40 / words
     return complete * float(index.quality[i]) * brevity * (0.5 + 0.5 * min(relevance[i], 1.0))
 

@@ -307,6 +307,7 @@ Empty = Literal["uncovered", "too long", "elsewhere"]
 @dataclass(frozen=True)
 class ThemePicks:
     picks: tuple[Pick, ...]
+    relevance: tuple[float, ...]  # of every sentence to the theme
     # Why a theme has no picks: no sentence supports it, none fits its word budget,
     # or what supports it is already picked (for another theme, or as the same fact).
     empty: Empty | None = None
@@ -321,7 +322,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
 
     n = len(index.sentences)
     if n == 0 or not themes:
-        return [ThemePicks((), "uncovered") for _ in themes]
+        return [ThemePicks((), (0.0,) * n, "uncovered") for _ in themes]
     matches = [index.match(Query.from_theme(t)) for t in themes]
     relevance = np.vstack([m[0] for m in matches])
     item_support = np.vstack([m[1] for m in matches])
@@ -405,7 +406,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
         if not picks[t]:
             fitting = eligible[t] & (size <= (theme.max_words or math.inf))
             empty = "uncovered" if support[t] < SUPPORT else "too long" if not fitting.any() else "elsewhere"
-        result.append(ThemePicks(tuple(picks[t]), empty))
+        result.append(ThemePicks(tuple(picks[t]), tuple(relevance[t].tolist()), empty))
     return result
 
 
