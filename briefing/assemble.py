@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from briefing.conflicts import find_discrepancies
+from briefing.figures import MAX_FIGURES, key_figures
 from briefing.models import Article, Brief, Citation, Item, Section, Sentence, Source, Theme
 from briefing.segment import segment_all
 from briefing.select import Index, Pick, Query, select_themes, summarize_index
+from briefing.timeline import MAX_EVENTS, build_timeline, iter_events
 
 BOTTOM_LINE = (3, 5)  # fewest and most sentences in the bottom line
 LEAD_WORDS = 12
@@ -30,12 +33,26 @@ def assemble_brief(
         items = tuple(sorted(items, key=lambda item: -item.score))
         note = _empty_note(theme, selection.empty) if not items else None
         sections.append(Section(name=theme.name, query=theme.query, items=items, note=note))
+    figures = key_figures(index, articles)
+    events = build_timeline(index, articles)
+    left_out = {
+        name: count
+        for name, count in (
+            ("key_figures", len(figures) - MAX_FIGURES),
+            ("timeline", len(events) - MAX_EVENTS),
+        )
+        if count > 0
+    }
     return Brief(
         title=title,
         date=date or dt.date.today(),
         sources=tuple(_source(i + 1, a) for i, a in enumerate(articles)),
         sections=tuple(sections),
         bottom_line=bottom_line(sections),
+        key_figures=figures[:MAX_FIGURES],
+        timeline=tuple(iter_events(events, MAX_EVENTS)),
+        discrepancies=find_discrepancies(index, articles),
+        left_out=left_out,
     )
 
 

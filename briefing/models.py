@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any, Literal
 
 BlockKind = Literal["title", "meta", "body", "heading", "boilerplate"]
@@ -76,6 +77,14 @@ class Citation:
     end: int
 
 
+def cite(sentences: Iterable[Sentence]) -> tuple[Citation, ...]:
+    """One citation per source, its first sentence given; sources in the order given."""
+    cited: dict[int, Sentence] = {}
+    for s in sentences:
+        cited.setdefault(s.source, s)
+    return tuple(Citation(s.source + 1, s.start, s.end) for s in cited.values())
+
+
 @dataclass(frozen=True)
 class Item:
     """One memo line: verbatim text of its first citation, cited by every source carrying it."""
@@ -87,6 +96,104 @@ class Item:
     @property
     def source_ids(self) -> tuple[int, ...]:
         return tuple(dict.fromkeys(c.source for c in self.citations))
+
+
+@dataclass(frozen=True, order=False)
+class When:
+    """A date as precise as its source: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False  # "a decade ago"
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    @property
+    def precision_rank(self) -> int:
+        return ("year", "month", "day").index(self.precision)
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """Sorts chronologically; a year sorts before its months, a month before its days."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    @property
+    def iso(self) -> str:
+        """YYYY, YYYY-MM or YYYY-MM-DD."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    def agrees(self, other: When) -> bool:
+        """Both can be the same date: equal as far as both are precise (a round
+        "decade ago" allows a year either way)."""
+        slack = 1 if self.approximate or other.approximate else 0
+        if abs(self.year - other.year) > slack:
+            return False
+        if slack or self.month is None or other.month is None:
+            return True
+        if self.month != other.month:
+            return False
+        return self.day is None or other.day is None or self.day == other.day
+
+    @classmethod
+    def from_iso(cls, text: str, approximate: bool = False) -> When:
+        parts = [int(p) for p in text.split("-")] + [0, 0]
+        return cls(parts[0], parts[1] or None, parts[2] or None, approximate)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated happening of the timeline, in the words of its first citation."""
+
+    when: When
+    text: str
+    citations: tuple[Citation, ...]
+    until: When | None = None  # the end of a range: "between 2014 and 2017"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity as stated: "just over 2,500 -> fewer than 2,000 American service members"."""
+
+    value: float
+    unit: str | None  # "%", "USD", "km"...; None for a count
+    counts: str  # what it counts, in the source's words ("" when the sentence does not say)
+    qualifier: str | None = None  # "about", "fewer than"...
+    upper: float | None = None  # a range's upper end: "between 10 and 12"
+    was: float | None = None  # a change's starting value: "from 2,500 to ..."
+    was_qualifier: str | None = None
+    label: str = ""  # the figure as the memo shows it, numbers as written
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One quantity, cited by every source that states it."""
+
+    figure: Figure
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One side of a disagreement: what some sources say, in their words."""
+
+    says: str  # the value this side gives, short: "2022", "not disclosed"
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    about: str
+    claims: tuple[Claim, ...]
 
 
 @dataclass(frozen=True)
@@ -116,6 +223,10 @@ class Brief:
     sources: tuple[Source, ...]
     sections: tuple[Section, ...]
     bottom_line: tuple[Item, ...] = ()
+    key_figures: tuple[KeyFigure, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    left_out: dict[str, int] = field(default_factory=dict)  # analyst entries not shown
 
     def source(self, source_id: int) -> Source:
         return self.sources[source_id - 1]
@@ -136,6 +247,19 @@ class Brief:
                 }
                 for s in self.sections
             ],
+            "key_figures": [_figure_dict(k) for k in self.key_figures],
+            "timeline": [_event_dict(e) for e in self.timeline],
+            "discrepancies": [
+                {
+                    "about": d.about,
+                    "claims": [
+                        {"says": c.says, "text": c.text, "citations": _citations(c.citations)}
+                        for c in d.claims
+                    ],
+                }
+                for d in self.discrepancies
+            ],
+            "left_out": dict(self.left_out),
         }
 
     @classmethod
@@ -166,6 +290,19 @@ class Brief:
                 for t in data["themes"]
             ),
             bottom_line=tuple(_item_from(i) for i in data.get("bottom_line", [])),
+            key_figures=tuple(_figure_from(k) for k in data.get("key_figures", [])),
+            timeline=tuple(_event_from(e) for e in data.get("timeline", [])),
+            discrepancies=tuple(
+                Discrepancy(
+                    about=d["about"],
+                    claims=tuple(
+                        Claim(c["says"], c["text"], _citations_from(c["citations"]))
+                        for c in d["claims"]
+                    ),
+                )
+                for d in data.get("discrepancies", [])
+            ),
+            left_out={str(k): int(v) for k, v in data.get("left_out", {}).items()},
         )
 
 
@@ -186,17 +323,87 @@ def _source_dict(s: Source) -> dict[str, Any]:
     }
 
 
+def _citations(citations: tuple[Citation, ...]) -> list[dict[str, int]]:
+    return [{"source": c.source, "start": c.start, "end": c.end} for c in citations]
+
+
+def _citations_from(data: list[dict[str, int]]) -> tuple[Citation, ...]:
+    return tuple(Citation(c["source"], c["start"], c["end"]) for c in data)
+
+
 def _item_dict(i: Item) -> dict[str, Any]:
     return {
         "text": i.text,
-        "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in i.citations],
+        "citations": _citations(i.citations),
         "score": round(i.score, 4),
+        "source_count": len(i.source_ids),
     }
 
 
 def _item_from(d: dict[str, Any]) -> Item:
     return Item(
         text=d["text"],
-        citations=tuple(Citation(c["source"], c["start"], c["end"]) for c in d["citations"]),
+        citations=_citations_from(d["citations"]),
         score=float(d.get("score", 0.0)),
+    )
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _figure_dict(k: KeyFigure) -> dict[str, Any]:
+    f = k.figure
+    return {
+        "value": _number(f.value),
+        "unit": f.unit,
+        "counts": f.counts,
+        "qualifier": f.qualifier,
+        "upper": _number(f.upper),
+        "from": _number(f.was),
+        "from_qualifier": f.was_qualifier,
+        "label": f.label,
+        "text": k.text,
+        "citations": _citations(k.citations),
+        "source_count": len({c.source for c in k.citations}),
+    }
+
+
+def _figure_from(d: dict[str, Any]) -> KeyFigure:
+    def number(value: float | None) -> float | None:
+        return None if value is None else float(value)
+
+    figure = Figure(
+        value=float(d["value"]),
+        unit=d.get("unit"),
+        counts=d.get("counts", ""),
+        qualifier=d.get("qualifier"),
+        upper=number(d.get("upper")),
+        was=number(d.get("from")),
+        was_qualifier=d.get("from_qualifier"),
+        label=d.get("label", ""),
+    )
+    return KeyFigure(figure, d["text"], _citations_from(d["citations"]))
+
+
+def _event_dict(e: Event) -> dict[str, Any]:
+    return {
+        "date": e.when.iso,
+        "precision": e.when.precision,
+        "approximate": e.when.approximate,
+        "until": e.until.iso if e.until else None,
+        "text": e.text,
+        "citations": _citations(e.citations),
+    }
+
+
+def _event_from(d: dict[str, Any]) -> Event:
+    approximate = bool(d.get("approximate", False))
+    return Event(
+        when=When.from_iso(d["date"], approximate),
+        text=d["text"],
+        citations=_citations_from(d["citations"]),
+        until=When.from_iso(d["until"]) if d.get("until") else None,
     )

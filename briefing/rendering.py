@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from briefing.config import FORMATS, parse_paper
 from briefing.errors import ConfigError, RenderError
-from briefing.models import Brief, Item, collapse_ws
+from briefing.models import Brief, Claim, Event, Item, KeyFigure, When, collapse_ws
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -39,7 +39,9 @@ __all__ = [
 
 # toc gives every heading an id ("Sources" -> "sources"), which the stylesheet uses,
 # so the Markdown deliverable carries no renderer-specific attribute syntax.
-MARKDOWN_EXTENSIONS = ("sane_lists", "toc")
+Cited = Item | KeyFigure | Event | Claim
+
+MARKDOWN_EXTENSIONS = ("sane_lists", "toc", "tables")
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -48,7 +50,7 @@ _MONTHS = (
 
 # What Python-Markdown (with the extensions above) reads as markup in a line of text.
 # Anywhere: emphasis, code, links, attribute lists, heading hashes, backslash escapes.
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]#])")
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 # Only at the start of a line: list markers, blockquote, "1." (an ordered list).
 _MD_LINE_START = re.compile(r"^([-+>]|\d+(?=\.))")
 # It does not honour "\<" or "\&": "<" always becomes an entity (raw HTML, autolinks),
@@ -187,9 +189,33 @@ def long_date(value: dt.date | None) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
-def cites(item: Item) -> str:
+def cites(item: Cited) -> str:
     """Numbered links to the Sources list, each source once, in citation order."""
-    return "".join(f"[[{n}]](#src-{n})" for n in item.source_ids)
+    return "".join(f"[[{n}]](#src-{n})" for n in dict.fromkeys(c.source for c in item.citations))
+
+
+def support(item: Cited) -> str:
+    """How many distinct sources carry an entry: "3 sources", or "single source"."""
+    count = len({c.source for c in item.citations})
+    return "single source" if count == 1 else f"{count} sources"
+
+
+def when(event: Event) -> str:
+    """An event's date at its own precision: "2014", "September 2026", "3 January
+    2020", "c. 2015", "2014–2017"."""
+    text = _when(event.when)
+    if event.until is not None:
+        text += "–" + _when(event.until)
+    return text
+
+
+def _when(value: When) -> str:
+    text = str(value.year)
+    if value.month is not None:
+        text = f"{_MONTHS[value.month - 1]} {text}"
+        if value.day is not None:
+            text = f"{value.day} {text}"
+    return f"c. {text}" if value.approximate else text
 
 
 def _environment(template_dir: Path | None) -> Environment:
@@ -218,6 +244,8 @@ def _environment(template_dir: Path | None) -> Environment:
         mdurl=md_url,
         longdate=long_date,
         cites=cites,
+        support=support,
+        when=when,
     )
     return env
 

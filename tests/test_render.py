@@ -125,14 +125,14 @@ def test_markdown_shows_every_part(sample_brief: Brief) -> None:
 
 def test_markdown_items_cite_each_source_once_in_citation_order(sample_brief: Brief) -> None:
     md = render(sample_brief, "md")
-    assert "2,000. [[1]](#src-1)[[3]](#src-3)\n" in md
-    assert "Erbil. [[3]](#src-3)[[2]](#src-2)\n" in md
+    assert "2,000. [[1]](#src-1)[[3]](#src-3) · *2 sources*\n" in md
+    assert "Erbil. [[3]](#src-3)[[2]](#src-2) · *2 sources*\n" in md
 
 
 def test_markdown_item_without_citation_and_lines_without_trailing_space() -> None:
     section = Section("S", "q", (make_item("Uncited."), make_item("Cited.", 1)))
     md = render(make_brief(sections=(section,)), "md")
-    assert "\n- Uncited.\n- Cited. [[1]](#src-1)\n" in md
+    assert "\n- Uncited.\n- Cited. [[1]](#src-1) · *single source*\n" in md
     assert not re.search(r" $", md, re.MULTILINE)
 
 

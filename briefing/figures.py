@@ -1,0 +1,329 @@
+"""Sentences -> key figures: the quantities the sources state, with what they count.
+
+A figure is a number written in digits or with a scale word ("2,500", "20%", "$1.5
+billion", "3 million"), with its qualifier ("about", "just over", "fewer than"), its
+unit (%, money, distance) and the words that say what it counts ("American troops").
+"From 2,500 to fewer than 2,000" is one figure, a change; "between 10 and 12" a range.
+Dates, years, durations ("20 years", "a decade ago"), times, ordinals and numbers
+inside names ("C-17", "9/11") are not figures. Small counts spelled out ("two
+countries") are left out too: in news style they are rarely the story's figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from briefing.models import Article, Figure, KeyFigure, Sentence, cite
+from briefing.timeline import find_dates, link_groups
+
+if TYPE_CHECKING:
+    from briefing.select import Index
+
+MAX_FIGURES = 15  # rows of the memo's table; brief.json says how many were left out
+COUNTS_WORDS = 4  # most words of the phrase that says what a figure counts
+
+QUALIFIERS = (
+    "just over", "just under", "more than", "fewer than", "less than", "at least",
+    "at most", "up to", "as many as", "as few as", "close to", "upwards of", "an estimated",
+    "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over",
+    "under", "below", "above", "only", "just",
+)  # fmt: skip
+_QUALIFIER = "(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + ")"
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+_SPELLED = {
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "several": 0,
+}  # fmt: skip
+_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_DISTANCES = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "mi", "mile": "mi", "metres": "m", "meters": "m",
+}  # fmt: skip
+_DURATIONS = frozenset(
+    "year years month months week weeks day days hour hours minute minutes second seconds "
+    "decade decades century centuries a.m. p.m. am pm".split()
+)
+
+# One amount: currency, number (digits, or a spelled number before a scale word),
+# scale, unit.
+_AMOUNT = (
+    r"(?P<cur{n}>US\$|\$|€|£)?\s?"
+    r"(?:(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?P<word{n}>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|a\s+few)"
+    r"(?=\s+(?:hundred|thousand|million|billion)\b)))"
+    r"(?:\s?(?P<scale{n}>hundred|thousand|million|billion|trillion|bn|m)\b)?"
+    r"(?:\s?(?P<pct{n}>%|percent\b|per\s?cent\b))?"
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,/-])"
+    r"(?:(?P<from>from)\s+|(?P<between>between)\s+)?"
+    rf"(?:(?P<q1>{_QUALIFIER})\s+)?" + _AMOUNT.format(n=1)
+    + r"(?:\s*(?:(?P<to>to|and|-|–)\s*)"
+    rf"(?:(?P<q2>{_QUALIFIER})\s+)?" + _AMOUNT.format(n=2) + r")?"
+    r"(?![\w/]|[.,]\d|-\w)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\S")
+_STOP_COUNTS = frozenset(
+    "a an the and or but of in on at to for from with by as than that which who whom whose "
+    "is are was were be been being has have had will would could should may might can do "
+    "does did not no this these those there their its his her our your it they he she we "
+    "while since after before during about around over under into onto per each more less "
+    "other others most".split()
+)
+_IRREGULAR_PLURALS = frozenset("people personnel police staff children men women troops".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: int
+    figure: Figure
+
+
+def find_figures(text: str, published: object = None) -> list[tuple[int, int, Figure]]:
+    """Every figure in a sentence: (start, end, figure), offsets into ``text``."""
+    dates = [(d.start, d.end) for d in find_dates(text, None)]
+    found: list[tuple[int, int, Figure]] = []
+    position = 0
+    while (m := _FIGURE.search(text, position)) is not None:
+        position = m.end()
+        if any(m.start() < end and start < m.end() for start, end in dates):
+            continue
+        figure = _figure(text, m)
+        if figure is not None and m["to"] and figure.was is None and figure.upper is None:
+            # Two figures side by side ("52% to 48%"): the second gets its own turn.
+            position = m.start("q2") if m["q2"] else min(
+                m.start(f"{g}2") for g in ("cur", "num", "word") if m[f"{g}2"]
+            )
+            found.append((m.start(), position, figure))
+        elif figure is not None:
+            found.append((m.start(), m.end(), figure))
+    return found
+
+
+def _amount(m: re.Match[str], n: int) -> tuple[float, str | None] | None:
+    g = m.groupdict()
+    number, word, scale = g[f"num{n}"], g[f"word{n}"], g[f"scale{n}"]
+    if number is not None:
+        value = float(number.replace(",", ""))
+    elif word is not None:
+        value = float(_SPELLED.get(word.lower().split()[0], 0))
+        if not value:  # "several million": no figure to state
+            return None
+    else:
+        return None
+    if scale:
+        if scale.lower() == "m" and not g[f"cur{n}"]:
+            return None  # "5 m" is metres, or nothing
+        value *= _SCALES.get(scale.lower(), 100.0)
+    unit = _CURRENCIES.get(g[f"cur{n}"] or "") or ("%" if g[f"pct{n}"] else None)
+    return value, unit
+
+
+def _figure(text: str, m: re.Match[str]) -> Figure | None:
+    first = _amount(m, 1)
+    if first is None:
+        return None
+    value, unit = first
+    second = _amount(m, 2) if m["to"] else None
+    q1 = _qualifier(m["q1"])
+    q2 = _qualifier(m["q2"])
+    tail = text[m.end() :]
+    distance_unit = ""
+    # A percentage's unit may sit on the second amount only: "from 10 to 20%".
+    if second is not None and second[1] and not unit:
+        unit = second[1]
+    if unit is None:
+        distance = re.match(r"\s?([A-Za-z]+)\b", tail)
+        if distance and distance[1].lower() in _DISTANCES:
+            unit = _DISTANCES[distance[1].lower()]
+            tail = tail[distance.end() :]
+            distance_unit = f" {unit}"
+    next_word = re.match(r"\s*([^\W\d_][\w.'’-]*)", tail)
+    word = next_word[1].lower() if next_word else ""
+    if word in _DURATIONS or word.rstrip(".,;:") in _DURATIONS:
+        return None
+    if m[0].strip().isdigit() and not m["q1"] and _looks_like_label(text, m.start()):
+        return None
+    if m["num1"] and 1800 <= value <= 2100 and "," not in m["num1"] and not q1 and unit is None:
+        return None  # a year the date patterns left alone ("the 2019-20 season")
+    counts = _counts(text, m, tail, unit)
+    if unit is None and value < 10 and not m["scale1"] and not _plural(counts.split(" in ")[0].split()[-1] if counts else ""):
+        return None  # "9 people" is a count; "5 was invoked", "1 of them" are not
+    label = _label(m) + distance_unit
+    if second is not None and second[1] == (unit if second[1] else second[1]):
+        joiner = m["to"].lower()
+        if m["from"] and joiner == "to":
+            return Figure(second[0], unit, counts, q2, was=value, was_qualifier=q1, label=label)
+        if (m["between"] and joiner == "and") or (
+            not m["from"] and joiner in ("to", "-", "–") and second[0] > value
+        ):
+            return Figure(value, unit, counts, q1, upper=second[0], label=label)
+    # "52% to 48%", "20 percent to $1.5 billion": two figures; the first is this one.
+    return Figure(value, unit, counts, q1, label=_label_one(m, 1) + distance_unit)
+
+
+def _qualifier(text: str | None) -> str | None:
+    return " ".join(text.lower().split()) if text else None
+
+
+def _looks_like_label(text: str, start: int) -> bool:
+    """"Article 5", "Resolution 2334", "Route 1": a capitalised word names the number."""
+    before = text[:start].rstrip()
+    word = re.search(r"([A-Z][a-z]+)\.?$", before)
+    return bool(word) and word is not None and word[1] not in ("About", "Some", "Nearly", "Around", "Over", "Only")
+
+
+def _label(m: re.Match[str]) -> str:
+    """The figure as written, qualifiers kept, white space tidied: "just over 2,500 to
+    fewer than 2,000" becomes "just over 2,500 → fewer than 2,000"."""
+    if m["to"] and m["from"]:
+        return f"{_label_one(m, 1)} → {_label_one(m, 2)}"
+    if m["to"]:
+        return f"{_label_one(m, 1)}–{_label_one(m, 2)}"
+    return _label_one(m, 1)
+
+
+def _label_one(m: re.Match[str], n: int) -> str:
+    start, end = m.start(f"cur{n}") if m[f"cur{n}"] else -1, -1
+    for name in ("pct", "scale", "num", "word", "cur"):
+        if m[f"{name}{n}"]:
+            end = max(end, m.end(f"{name}{n}"))
+    for name in ("cur", "num", "word"):
+        if m[f"{name}{n}"] and (start < 0 or m.start(f"{name}{n}") < start):
+            start = m.start(f"{name}{n}")
+    amount = " ".join(m.string[start:end].split())
+    qualifier = _qualifier(m[f"q{n}"])
+    return f"{qualifier} {amount}" if qualifier else amount
+
+
+def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
+    """What a figure counts, in the source's words: the phrase after it ("2,500 U.S.
+    troops"), for a share the thing it is a share of ("20% of the vote", "a reduction
+    of about 20%"), else "the number of ..." before it."""
+    after = _phrase_after(tail, plural_ends=unit is None)
+    if unit == "%":
+        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)", tail)
+        if of:
+            return _phrase_after(" " + of[1], plural_ends=False)
+        if after:
+            return after
+        before = re.search(r"([^\W\d_][\w'’-]*)\s+of\s*$", text[: m.start()])
+        return before[1] if before and before[1].lower() not in _STOP_COUNTS else ""
+    if unit in _CURRENCIES.values() and not after:
+        of = re.match(r"\s+(?:in|of|for)\s+(?:the\s+)?(.*)", tail)
+        return _phrase_after(" " + of[1], plural_ends=False) if of else ""
+    if after:
+        return after if " in " in after or " from " in after else _with_place(after, text)
+    before = re.search(r"\bnumber\s+of\s+((?:[^\W\d_][\w'’.-]*\s+){0,5}?[^\W\d_][\w'’.-]*)\s+\w+\s*$", text[: m.start()])
+    if before is None:
+        before = re.search(r"\bnumber\s+of\s+(.*)$", text[: m.start()])
+    if before:
+        return _phrase_after(" " + before[1], plural_ends=True)
+    return ""
+
+
+def _phrase_after(tail: str, *, plural_ends: bool) -> str:
+    """Up to COUNTS_WORDS words that name a thing, up to and including its plural noun
+    when ``plural_ends``; then a place ("in Iraq") when one follows."""
+    words: list[str] = []
+    rest = tail
+    for m in _WORD.finditer(tail):
+        word = m[0]
+        bare = word.rstrip(".,;:") if not re.fullmatch(r"(?:[A-Z]\.){2,}", word) else word
+        if not bare or not bare[0].isalpha() or bare.lower() in _STOP_COUNTS:
+            break
+        if bare.lower() in _DURATIONS:
+            return ""
+        words.append(bare)
+        rest = tail[m.end() :]
+        if bare != word or len(words) == COUNTS_WORDS:
+            break
+        if plural_ends and _plural(bare):
+            break
+    if plural_ends and words and not any(_plural(w) for w in words):
+        words = words[:1]
+    if not words:
+        return ""
+    place = re.match(r"\s+(in|from)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)", rest)
+    if place and words[-1] == words[-1].rstrip(".,;:"):
+        words += [place[1], place[2]]
+    return " ".join(words)
+
+
+_PLACE = re.compile(r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)")
+
+
+def _with_place(counts: str, text: str) -> str:
+    """A count's place, when its sentence names exactly one ("fewer than 1,000 American
+    troops remain there", in a sentence about "withdrawals from Syria")."""
+    from briefing.timeline import MONTH_NAMES, WEEKDAYS
+
+    places = {m[1] for m in _PLACE.finditer(text)} - set(MONTH_NAMES) - set(WEEKDAYS)
+    if len(places) != 1:
+        return counts
+    return f"{counts} in {places.pop()}"
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower in _IRREGULAR_PLURALS or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and not word[0].isupper())
+
+
+def figure_mentions(sentences: Sequence[Sentence]) -> list[Mention]:
+    return [
+        Mention(i, figure)
+        for i, sentence in enumerate(sentences)
+        for _start, _end, figure in find_figures(sentence.text)
+    ]
+
+
+def key_figures(index: Index, articles: Sequence[Article]) -> tuple[KeyFigure, ...]:
+    """Every figure of every source; the same quantity from several sources is one
+    row citing all of them. Most-cited first, then in the order the sources give them."""
+    del articles  # figures do not depend on publication dates
+    mentions = [m for m in figure_mentions(index.sentences) if index.quality[m.sentence] > 0]
+    rows = []
+    for group in link_groups(mentions, lambda a, b: same_quantity(a.figure, b.figure)):
+        first = group[0]
+        counts = max((m.figure.counts for m in group), key=len)
+        figure = replace(first.figure, counts=counts)
+        citations = cite(index.sentences[m.sentence] for m in group)
+        rows.append(KeyFigure(figure, index.sentences[first.sentence].text, citations))
+    order = {id(row): k for k, row in enumerate(rows)}
+    rows.sort(key=lambda r: (-len(r.citations), _position(index, r), order[id(r)]))
+    return tuple(rows)
+
+
+def _position(index: Index, row: KeyFigure) -> int:
+    """How early the figure comes in its article: news leads with its figures."""
+    return min(
+        s.position
+        for s in index.sentences
+        if any(c.source == s.source + 1 and c.start == s.start for c in row.citations)
+    )
+
+
+def same_quantity(a: Figure, b: Figure) -> bool:
+    """The same value, unit and shape, counting the same kind of thing."""
+    if (a.value, a.unit, a.was, a.upper) != (b.value, b.unit, b.was, b.upper):
+        return False
+    return _head(a.counts) == _head(b.counts) or not a.counts or not b.counts
+
+
+def _head(counts: str) -> str:
+    """The counted noun's stem: "American service members in Iraq" -> "member"."""
+    from briefing.terms import normalise
+
+    words = counts.split(" in ")[0].split(" from ")[0].split()
+    for word in reversed(words):
+        term = normalise(word)
+        if term:
+            return term
+    return ""

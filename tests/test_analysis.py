@@ -1,0 +1,307 @@
+"""Analyst sections: key figures, timeline, disagreements and corroboration, on the
+seeds and on small corpora of another story written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from briefing.api import build_brief, render
+from briefing.conflicts import find_discrepancies
+from briefing.figures import find_figures, key_figures
+from briefing.models import Brief, Theme, When
+from briefing.segment import segment_all
+from briefing.select import Index
+from briefing.timeline import build_timeline, find_dates
+from builders import make_article
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def figures(text: str) -> list[tuple[str, float, str | None, str]]:
+    return [(f.label, f.value, f.unit, f.counts) for _s, _e, f in find_figures(text)]
+
+
+def test_figures_are_normalised_with_their_qualifier_and_what_they_count():
+    found = find_figures("Officials said about 1,200 residents were evacuated from Marlow.")
+    assert len(found) == 1
+    figure = found[0][2]
+    assert (figure.value, figure.qualifier, figure.unit) == (1200, "about", None)
+    assert figure.counts == "residents in Marlow"  # the one place its sentence names
+
+
+def test_a_change_is_one_figure_with_both_values():
+    [(_s, _e, f)] = find_figures("Enrolment will fall from just over 4,000 to fewer than 3,500 students.")
+    assert (f.was, f.was_qualifier, f.value, f.qualifier) == (4000, "just over", 3500, "fewer than")
+    assert f.label == "just over 4,000 → fewer than 3,500"
+    assert f.counts == "students"
+
+
+def test_percentages_money_distances_and_ranges():
+    assert figures("Turnout fell by about 20%.") == [("about 20%", 20, "%", "")]
+    assert figures("The council approved $4.5 million for repairs.") == [("$4.5 million", 4_500_000, "USD", "repairs")]
+    assert figures("The fire spread over 40 km of forest.")[0][:3] == ("over 40 km", 40, "km")
+    [(_s, _e, f)] = find_figures("Between 10 and 12 climbers were rescued.")
+    assert (f.value, f.upper, f.counts) == (10, 12, "climbers")
+    assert figures("A 37 percent cost overrun.") == [("37 percent", 37, "%", "cost overrun")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dam was built in 1962.",  # a year
+        "Heavy rains fell on March 12, 2024.",  # a date
+        "He served 20 years in the navy.",  # a duration
+        "Their first visit was a decade ago.",  # a time, not a figure
+        "A C-17 landed after 9/11.",  # numbers inside names
+        "Article 5 was invoked.",  # a label
+        "The two countries signed a deal.",  # a small count spelled out
+        "Talks begin at 3 p.m. on Friday.",  # a time
+    ],
+)
+def test_what_is_not_a_figure(text: str):
+    assert find_figures(text) == []
+
+
+# --- a small corpus on another story -------------------------------------------------------
+
+FLOOD_A = """Floods force evacuation of Marlow
+
+Heavy rains flooded the river town of Marlow on Tuesday, officials said.
+Officials said about 1,200 residents were evacuated from Marlow as the river rose.
+The dam, built in 1962, held through the night, the regional council said.
+The council approved a repair budget of $4.5 million last month.
+Rescue teams said 14 people were still missing on Wednesday evening.
+"""
+FLOOD_B = """Marlow shelters fill as river keeps rising
+
+Some 1,200 residents of Marlow were moved to shelters after the river burst its banks, officials said.
+The dam was built in 1958, according to council records seen by this paper.
+Rescue teams reported that 9 people were missing in the flooded districts.
+Schools in Marlow will stay closed until May, the mayor said.
+"""
+FLOOD_C = """A town used to water
+
+Marlow has flooded before: the river burst its banks in the spring of 1998 and again last year.
+Residents said the warning sirens sounded for the first time in years.
+"""
+
+
+@pytest.fixture
+def flood() -> list:
+    return [
+        make_article(FLOOD_A, published=dt.date(2024, 3, 14), path="a.txt"),
+        make_article(FLOOD_B, published=dt.date(2024, 3, 15), path="b.txt"),
+        make_article(FLOOD_C, path="c.txt"),  # no publication date
+    ]
+
+
+@pytest.fixture
+def flood_index(flood) -> Index:
+    return Index(segment_all(flood))
+
+
+def test_the_same_quantity_from_two_sources_is_one_row(flood, flood_index):
+    rows = key_figures(flood_index, flood)
+    residents = [r for r in rows if r.figure.value == 1200]
+    assert len(residents) == 1
+    assert sorted(c.source for c in residents[0].citations) == [1, 2]
+    assert rows[0] is residents[0]  # most-cited first
+
+
+def test_relative_dates_resolve_against_the_article_and_keep_their_precision():
+    published = dt.date(2024, 3, 14)  # a Thursday
+
+    def values(text: str, on: dt.date | None = published) -> list[str | None]:
+        return [d.when.iso if d.when else None for d in find_dates(text, on)]
+
+    assert values("It happened on Tuesday.") == ["2024-03-12"]
+    assert values("The budget passed last month.") == ["2024-02"]
+    assert values("They met last year and will meet next year.") == ["2023", "2025"]
+    assert values("The program started a decade ago.") == ["2014"]
+    assert find_dates("The program started a decade ago.", published)[0].when.approximate
+    assert values("The talks are planned for next month.", dt.date(2024, 12, 3)) == ["2025-01"]
+    # Absolute dates, as precise as written.
+    assert values("Signed on October 2, 2025, in force from September 2026, drafted in 2014.") == [
+        "2025-10-02", "2026-09", "2014",
+    ]
+    # No year, no guess; an undated article resolves nothing relative.
+    assert values("Schools stay closed until May 3.") == [None]
+    assert values("It happened last year.", None) == [None]
+    # Ranges are one mention.
+    [mention] = find_dates("Fighting raged between 2014 and 2017.", None)
+    assert (mention.when, mention.until) == (When(2014), When(2017))
+
+
+def test_the_timeline_is_chronological_cited_and_never_guesses(flood, flood_index):
+    events = build_timeline(flood_index, flood)
+    dates = [e.when.iso for e in events]
+    assert dates == sorted(dates, key=lambda d: [int(p) for p in d.split("-")])
+    assert "2024-03-12" in dates  # "on Tuesday" in an article of Thursday 14 March
+    assert "2024-02" in dates  # "last month"
+    assert "1998" in dates
+    assert "2023" not in dates  # "last year" in the undated article
+    assert not any("until May" in e.text for e in events)  # a month without a year
+    texts = {a.path: a.text for a in flood}
+    paths = {i + 1: a.path for i, a in enumerate(flood)}
+    for event in events:
+        first = event.citations[0]
+        assert " ".join(texts[paths[first.source]][first.start : first.end].split()) == event.text
+
+
+def test_disagreements_on_a_date_and_on_a_count_are_found_with_each_side_cited(flood, flood_index):
+    found = {d.about: d for d in find_discrepancies(flood_index, flood)}
+    dam = found["Date of the dam"]
+    assert [c.says for c in dam.claims] == ["1958", "1962"]
+    assert [c.citations[0].source for c in dam.claims] == [2, 1]
+    missing = [d for d in found.values() if d.about.startswith("Number of") and "people" in d.about]
+    assert len(missing) == 1
+    assert {c.says for c in missing[0].claims} == {"14", "9"}
+
+
+def test_agreeing_sources_give_no_disagreement():
+    a = make_article("Talks\n\nThe treaty, signed in 2019, set up the commission of 40 members.\n", published=dt.date(2024, 5, 1))
+    b = make_article("More talks\n\nThe treaty was signed in 2019 and the commission has about 40 members.\n", published=dt.date(2024, 5, 2))
+    index = Index(segment_all([a, b]))
+    assert find_discrepancies(index, [a, b]) == ()
+
+
+def test_a_count_that_changed_between_distant_dates_is_not_a_disagreement():
+    a = make_article("Then\n\nThe mission had 3,000 soldiers in the country.\n", published=dt.date(2015, 5, 1))
+    b = make_article("Now\n\nThe mission had fewer than 1,000 soldiers in the country.\n", published=dt.date(2024, 5, 2))
+    index = Index(segment_all([a, b]))
+    assert find_discrepancies(index, [a, b]) == ()
+
+
+def test_numbers_withheld_by_one_source_and_given_by_another():
+    a = make_article("Cuts\n\nThe ministry has not disclosed the numbers of staff leaving the agency.\n", published=dt.date(2024, 5, 1))
+    b = make_article("Cuts\n\nThe agency will shrink from 900 to 650 staff, the ministry said.\n", published=dt.date(2024, 5, 2))
+    index = Index(segment_all([a, b]))
+    [d] = find_discrepancies(index, [a, b])
+    assert [c.says for c in d.claims] == ["not disclosed", "900 → 650"]
+    assert [c.citations[0].source for c in d.claims] == [1, 2]
+
+
+# --- corroboration ---------------------------------------------------------------------------
+
+FLOOD_THEMES = [
+    Theme("Evacuations", "How many residents were evacuated from Marlow", ("evacuated", "residents", "shelters")),
+    Theme("Missing", "How many people are missing", ("missing", "rescue")),
+]
+
+
+@pytest.fixture
+def flood_brief(flood) -> Brief:
+    return build_brief(flood, FLOOD_THEMES)
+
+
+def test_a_paraphrased_fact_is_one_item_citing_both_sources(flood_brief: Brief):
+    [evacuations, _missing] = flood_brief.sections
+    first = evacuations.items[0]
+    assert "1,200" in first.text
+    assert sorted(first.source_ids) == [1, 2]  # "evacuated from" / "moved to shelters"
+
+
+def test_every_item_says_how_many_sources_carry_it(flood_brief: Brief):
+    md = render(flood_brief, "md")
+    assert "· *2 sources*" in md
+    assert "· *single source*" in md
+    data = json.loads(render(flood_brief, "json"))
+    counts = [i["source_count"] for t in data["themes"] for i in t["items"]]
+    assert 2 in counts and 1 in counts
+
+
+def test_the_analyst_sections_appear_in_every_format(flood_brief: Brief):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    md = render(flood_brief, "md")
+    html = render(flood_brief, "html")
+    assert isinstance(md, str) and isinstance(html, str)
+    for heading in ("Key figures", "Timeline", "Where sources disagree"):
+        assert f"## {heading}" in md
+        assert f">{heading}</h2>" in html
+    assert "<table>" in html and "about 1,200" in html
+    pdf = render(flood_brief, "pdf")
+    assert isinstance(pdf, bytes)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages).split())
+    for words in ("Key figures", "Timeline", "Where sources disagree", "Date of the dam", "about 1,200"):
+        assert words in text
+    data = json.loads(render(flood_brief, "json"))
+    assert data["key_figures"] and data["timeline"] and data["discrepancies"]
+    assert Brief.from_dict(data).to_dict() == data
+
+
+def test_no_disagreement_is_said_in_one_line():
+    a = make_article("Talks\n\nThe treaty was signed in 2019 by both governments after long talks.\n", published=dt.date(2024, 5, 1))
+    brief = build_brief([a], [Theme("Treaty", "When was the treaty signed", ("treaty",))])
+    assert brief.discrepancies == ()
+    assert "*No disagreement found between the sources on dates or figures.*" in str(render(brief, "md"))
+
+
+# --- the seeds, checked by hand against the articles ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds_json() -> dict:
+    from pathlib import Path
+
+    from briefing.api import load_articles
+
+    root = Path(__file__).resolve().parent.parent
+    articles = load_articles([root / "seeds"])
+    themes = [Theme("Drawdown", "How many troops leave Iraq", ("troops",))]
+    brief = build_brief(articles, themes)
+    data = json.loads(str(render(brief, "json")))
+    data["_texts"] = {i + 1: a.text for i, a in enumerate(articles)}
+    return data
+
+
+def test_seed_key_figures(seeds_json):
+    labels = {(k["label"], k["counts"]) for k in seeds_json["key_figures"]}
+    assert ("just over 2,500 → fewer than 2,000", "American service members in Iraq") in labels
+    assert ("about 20%", "reduction") in labels
+    assert ("around 20,000", "troops in Iraq") in labels
+    assert ("fewer than 1,000", "American troops in Syria") in labels
+    change = next(k for k in seeds_json["key_figures"] if k["from"] == 2500)
+    assert (change["value"], change["qualifier"], change["from_qualifier"]) == (2000, "fewer than", "just over")
+
+
+def test_seed_timeline_runs_from_the_invasion_to_the_end_of_operations_in_syria(seeds_json):
+    timeline = seeds_json["timeline"]
+    assert timeline[0]["date"] == "2003" and "invasion" in timeline[0]["text"]
+    assert sorted(c["source"] for c in timeline[0]["citations"]) == [1, 2, 3]
+    assert timeline[-1]["date"] == "2026-09" and "Syria" in timeline[-1]["text"]
+    dates = [e["date"] for e in timeline]
+    assert "2025-10-02" in dates and "2024-09" in dates and "2022" in dates
+    decade = next(e for e in timeline if "a decade ago" in e["text"])
+    assert (decade["date"], decade["approximate"]) == ("2015", True)
+    # Source 5 is undated: its "last year" and "Thursday" stay out.
+    assert not any("Thursday" in e["text"] for e in timeline)
+
+
+def test_seed_disagreements(seeds_json):
+    found = {d["about"]: d for d in seeds_json["discrepancies"]}
+    assert set(found) == {"Date of the agreement", "Number of American service members in Iraq"}
+    agreement = found["Date of the agreement"]["claims"]
+    assert [(c["says"], c["citations"][0]["source"]) for c in agreement] == [("2022", 3), ("September 2024", 4)]
+    numbers = found["Number of American service members in Iraq"]["claims"]
+    assert [(c["says"], c["citations"][0]["source"]) for c in numbers] == [
+        ("not disclosed", 3),
+        ("just over 2,500 → fewer than 2,000", 4),
+    ]
+
+
+def test_every_analyst_citation_points_at_its_words(seeds_json):
+    texts = seeds_json["_texts"]
+    entries = [*seeds_json["key_figures"], *seeds_json["timeline"]]
+    entries += [c for d in seeds_json["discrepancies"] for c in d["claims"]]
+    assert entries
+    for entry in entries:
+        first = entry["citations"][0]
+        assert " ".join(texts[first["source"]][first["start"] : first["end"]].split()) == entry["text"]
+        for c in entry["citations"]:
+            assert texts[c["source"]][c["start"] : c["end"]].strip()
