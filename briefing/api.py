@@ -6,11 +6,12 @@ Each function does one job over typed values; nothing here parses options or pri
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.config import Settings, ThemePack, load_themes
-from briefing.errors import ConfigError
+from briefing.errors import ConfigError, SourceError
 from briefing.models import Article, Brief, Theme
 
 SourceLike = str | os.PathLike[str] | Article
@@ -117,3 +118,103 @@ def summarize(texts: Sequence[str], query: str | None = None, words: int = 100) 
 
     articles = [parse_text(text) for text in texts]
     return [s.text for s in summarize_articles(articles, query, words)]
+
+
+# --- the daily brief and mail ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DailyResult:
+    brief: Brief  # as written: items marked new or updated, already-briefed ones left out
+    folder: Path
+    files: tuple[Path, ...]
+
+
+def daily(settings: Settings, *, full: bool = False) -> DailyResult:
+    """The day's brief into ``settings.out / YYYY-MM-DD``, marked against the history of
+    what was briefed before (see briefing.history), then recorded in it. Everything is
+    rendered before anything is written; the history is updated only once the files
+    are in place, so a failed run changes neither."""
+    import datetime as dt
+
+    from briefing.deliver import write_files
+    from briefing.history import History
+
+    day = settings.date or dt.date.today()
+    settings = settings.replace(date=day)
+    brief = build_brief(settings=settings)
+    with History(settings.history_path) as history:
+        marked = history.mark(brief, full=full)
+        files = render_all(marked, settings)
+        folder = settings.out / day.isoformat()
+        written = write_files(folder, files)
+        history.record(brief)
+    return DailyResult(marked, folder, tuple(written))
+
+
+def mail_brief(
+    files: Sequence[str | os.PathLike[str]],
+    to: Sequence[str],
+    *,
+    subject: str | None = None,
+    settings: Settings | None = None,
+    env: Mapping[str, str] | None = None,
+) -> str:
+    """Send brief files by e-mail: PDFs (and any other file but the memo's Markdown and
+    HTML) attached; the memo as the body, from the .md and .html given or found beside
+    the first file. SMTP settings from ``settings.smtp`` under the BRIEFING_SMTP_*
+    environment; the password only from BRIEFING_SMTP_PASSWORD. Returns the subject."""
+    import json
+
+    from briefing.config import smtp_from_env
+    from briefing.deliver import Attachment, compose, send
+
+    settings = settings or Settings()
+    env = os.environ if env is None else env
+    smtp = smtp_from_env(settings.smtp, env)
+    paths = [Path(f) for f in files]
+    if not paths:
+        raise ConfigError("no file to send")
+    for path in paths:
+        if not path.is_file():
+            raise SourceError(f"{path}: no such file")
+    by_suffix = {p.suffix.lower(): p for p in paths}
+    stem = paths[0].with_suffix("")
+    text_file = by_suffix.get(".md") or _beside(stem, ".md")
+    html_file = by_suffix.get(".html") or _beside(stem, ".html")
+    json_file = by_suffix.get(".json") or _beside(stem, ".json")
+    attached = [p for p in paths if p.suffix.lower() not in (".md", ".html")]
+    if subject is None:
+        subject = f"Briefing: {paths[0].name}"
+        if json_file is not None:
+            try:
+                data = json.loads(json_file.read_text(encoding="utf-8"))
+                brief = Brief.from_dict(data)
+                subject = f"{brief.title} — {brief.date.day} {brief.date:%B %Y}"
+            except (ValueError, KeyError, TypeError, OSError):
+                pass  # not a brief.json: the file name will do
+    sender = smtp.sender or smtp.user
+    if not sender:
+        raise ConfigError("no sender: set [smtp] from in briefing.toml or BRIEFING_SMTP_FROM")
+    text = text_file.read_text(encoding="utf-8") if text_file else f"{subject}\n\nThe brief is attached.\n"
+    message = compose(
+        subject=subject,
+        sender=sender,
+        to=list(to) or list(smtp.to),
+        text=text,
+        html=html_file.read_text(encoding="utf-8") if html_file else None,
+        attachments=[Attachment(p.name, p.read_bytes(), _mime(p)) for p in attached],
+    )
+    send(message, smtp, env.get("BRIEFING_SMTP_PASSWORD"))
+    return subject
+
+
+def _beside(stem: Path, suffix: str) -> Path | None:
+    path = stem.with_suffix(suffix)
+    return path if path.is_file() else None
+
+
+def _mime(path: Path) -> str:
+    import mimetypes
+
+    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"

@@ -2,7 +2,7 @@
 
 Exit status: 0 success; 1 internal error; 2 bad usage, configuration or themes file;
 3 sources missing or unreadable; 4 output cannot be written; 5 a format cannot be
-rendered. Errors are one line on stderr; ``--debug`` shows the traceback instead.
+rendered; 6 the mail cannot be sent. Errors are one line on stderr; ``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -215,6 +215,70 @@ def summarize(sources: tuple[Path, ...], query: str | None, words: int) -> None:
 
     for sentence in summarize_articles(load_articles(sources), query, words):
         click.echo(sentence.text)
+
+
+@main.command()
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="The day to brief [default: today].")
+@click.option("--email", is_flag=True, help="Mail the brief when it is written ([smtp] settings).")
+@click.option("--to", "to", multiple=True, metavar="ADDR", help="Recipient, instead of [smtp] to (repeatable).")
+@click.option("--full", is_flag=True, help="Show items already briefed on earlier days too.")
+@click.option("--config", "config", type=click.Path(path_type=Path), help="Settings file [default: ./briefing.toml].")
+@command_options
+def daily(date: str | None, email: bool, to: tuple[str, ...], full: bool, config: Path | None) -> None:
+    """The day's brief from briefing.toml into OUT/YYYY-MM-DD/, marking what is new
+    or updated since the last brief and leaving out what was already briefed.
+
+    Re-running a day replaces its files; the history of what was briefed is kept in
+    an SQLite database (briefing.toml 'history', default OUT/history.sqlite3).
+
+    Example:
+
+        briefing daily --email
+    """
+    from briefing.api import daily as run_daily
+    from briefing.api import mail_brief
+    from briefing.config import load_settings, parse_date
+
+    if config is not None and not config.is_file():
+        raise ConfigError(f"{config}: no such settings file")
+    settings = load_settings(config, {"date": parse_date(date) if date else None})
+    result = run_daily(settings, full=full)
+    left_out = result.brief.left_out.get("already_briefed", 0)
+    marked = sum(1 for s in result.brief.sections for i in s.items if i.status)
+    log.info("%d new or updated items; %d already briefed left out", marked, left_out)
+    for path in result.files:
+        click.echo(str(path))
+    if email:
+        pdf = [p for p in result.files if p.suffix == ".pdf"]
+        if not pdf:
+            raise ConfigError("--email sends the PDF: add pdf to the formats in briefing.toml")
+        subject = mail_brief(pdf, to, settings=settings)
+        log.info("sent %r", subject)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "to", multiple=True, metavar="ADDR", help="Recipient (repeatable) [default: [smtp] to].")
+@click.option("--subject", help="Subject line [default: the brief's title and date].")
+@click.option("--config", "config", type=click.Path(path_type=Path), help="Settings file [default: ./briefing.toml].")
+@command_options
+def send(files: tuple[Path, ...], to: tuple[str, ...], subject: str | None, config: Path | None) -> None:
+    """Email a brief: the PDF attached, the memo (brief.md and brief.html beside it)
+    as the body. SMTP settings from briefing.toml [smtp] or BRIEFING_SMTP_*; the
+    password only from BRIEFING_SMTP_PASSWORD.
+
+    Example:
+
+        briefing send outputs/2025-10-05/brief.pdf --to desk@example.org
+    """
+    from briefing.api import mail_brief
+    from briefing.config import load_settings
+
+    if config is not None and not config.is_file():
+        raise ConfigError(f"{config}: no such settings file")
+    settings = load_settings(config)
+    sent = mail_brief(files, to, subject=subject, settings=settings)
+    log.info("sent %r", sent)
 
 
 if __name__ == "__main__":  # pragma: no cover

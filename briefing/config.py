@@ -20,6 +20,29 @@ CONFIG_NAME = "briefing.toml"
 TABLES = frozenset({"smtp"})  # tables a briefing.toml may hold besides [[themes]] (CONTRACT.md)
 
 
+SECURITY = ("none", "starttls", "ssl")
+DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
+SMTP_KEYS = {"host", "port", "security", "user", "from", "to", "timeout"}
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send mail. The password is never here: it is read from
+    BRIEFING_SMTP_PASSWORD when the mail is sent."""
+
+    host: str | None = None
+    port: int | None = None  # default: by security, 587 / 465 / 25
+    security: str = "starttls"
+    user: str | None = None
+    sender: str | None = None
+    to: tuple[str, ...] = ()
+    timeout: float = 30.0
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or DEFAULT_PORTS[self.security]
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a build needs besides the articles themselves."""
@@ -32,6 +55,12 @@ class Settings:
     date: dt.date | None = None
     template_dir: Path | None = None
     paper: str = "A4"
+    history: Path | None = None  # the daily history database; default: out/history.sqlite3
+    smtp: SmtpSettings = SmtpSettings()
+
+    @property
+    def history_path(self) -> Path:
+        return self.history if self.history is not None else self.out / "history.sqlite3"
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -105,7 +134,7 @@ def load_settings(
 
 def _apply_file(settings: Settings, path: Path, data: dict[str, Any]) -> Settings:
     base = path.parent
-    known = {"sources", "themes", "formats", "out", "title", "date", "template_dir", "paper"}
+    known = {"sources", "themes", "formats", "out", "title", "date", "template_dir", "paper", "history"}
     changes: dict[str, Any] = {}
 
     def need(key: str, kind: type | tuple[type, ...], what: str) -> Any:
@@ -142,10 +171,77 @@ def _apply_file(settings: Settings, path: Path, data: dict[str, Any]) -> Setting
         changes["template_dir"] = base / need("template_dir", str, "a path")
     if "paper" in data:
         changes["paper"] = parse_paper(need("paper", str, "A4 or Letter"))
+    if "history" in data:
+        changes["history"] = base / need("history", str, "a path")
+    if isinstance(data.get("smtp"), dict):
+        changes["smtp"] = _smtp_table(path, data["smtp"])
     extra = sorted(k for k in data if k not in known and not (k in TABLES and isinstance(data[k], dict)))
     if extra:
         raise ConfigError(f"{path}: unknown setting '{extra[0]}'")
     return settings.replace(**changes)
+
+
+def _smtp_table(path: Path, table: dict[str, Any]) -> SmtpSettings:
+    unknown = sorted(set(table) - SMTP_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: [smtp]: unknown setting '{unknown[0]}'" + (
+            " (the password is read from BRIEFING_SMTP_PASSWORD only)" if unknown[0] == "password" else ""
+        ))
+    values: dict[str, Any] = {}
+    for key in ("host", "user", "from"):
+        if key in table:
+            if not isinstance(table[key], str):
+                raise ConfigError(f"{path}: [smtp]: '{key}' must be a string")
+            values["sender" if key == "from" else key] = table[key]
+    if "port" in table:
+        values["port"] = parse_port(table["port"], f"{path}: [smtp]")
+    if "security" in table:
+        values["security"] = parse_security(str(table["security"]), f"{path}: [smtp]")
+    if "to" in table:
+        to = table["to"]
+        to = [to] if isinstance(to, str) else to
+        if not isinstance(to, list) or not all(isinstance(a, str) for a in to):
+            raise ConfigError(f"{path}: [smtp]: 'to' must be an address or a list of addresses")
+        values["to"] = tuple(to)
+    if "timeout" in table:
+        if not isinstance(table["timeout"], (int, float)) or table["timeout"] <= 0:
+            raise ConfigError(f"{path}: [smtp]: 'timeout' must be a number of seconds above 0")
+        values["timeout"] = float(table["timeout"])
+    return SmtpSettings(**values)
+
+
+def parse_port(value: object, where: str) -> int:
+    try:
+        port = int(str(value))
+    except ValueError:
+        port = 0
+    if isinstance(value, bool) or not 0 < port < 65536:
+        raise ConfigError(f"{where}: bad port {value!r}: expected 1-65535")
+    return port
+
+
+def parse_security(value: str, where: str) -> str:
+    security = value.strip().lower()
+    if security not in SECURITY:
+        raise ConfigError(f"{where}: bad security {value!r}: choose none, starttls or ssl")
+    return security
+
+
+def smtp_from_env(smtp: SmtpSettings, env: Mapping[str, str]) -> SmtpSettings:
+    """The environment's BRIEFING_SMTP_* values over the file's [smtp]: a deployment
+    sets its own mail server without editing the project's settings."""
+    changes: dict[str, Any] = {}
+    if env.get("BRIEFING_SMTP_HOST"):
+        changes["host"] = env["BRIEFING_SMTP_HOST"]
+    if env.get("BRIEFING_SMTP_PORT"):
+        changes["port"] = parse_port(env["BRIEFING_SMTP_PORT"], "BRIEFING_SMTP_PORT")
+    if env.get("BRIEFING_SMTP_SECURITY"):
+        changes["security"] = parse_security(env["BRIEFING_SMTP_SECURITY"], "BRIEFING_SMTP_SECURITY")
+    if env.get("BRIEFING_SMTP_USER"):
+        changes["user"] = env["BRIEFING_SMTP_USER"]
+    if env.get("BRIEFING_SMTP_FROM"):
+        changes["sender"] = env["BRIEFING_SMTP_FROM"]
+    return dataclasses.replace(smtp, **changes)
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,26 @@
-"""Write briefs to disk: all files rendered first, each written to a temporary name in
-the output folder and renamed into place, so no reader sees a half-written file and a
-failure leaves the previous files as they were."""
+"""Deliver briefs: to disk and by e-mail.
+
+Files: all rendered first, each written to a temporary name in the output folder and
+renamed into place, so no reader sees a half-written file and a failure leaves the
+previous files as they were. Mail: the standard library's smtplib, one clear line
+for every failure."""
 
 from __future__ import annotations
 
+import email.utils
+import logging
 import os
+import smtplib
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 
-from briefing.errors import OutputError
+from briefing.config import SmtpSettings
+from briefing.errors import ConfigError, MailError, OutputError
+
+log = logging.getLogger("briefing")
 
 
 def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
@@ -42,3 +53,114 @@ def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
         where = exc.filename or out
         raise OutputError(f"{where}: cannot write ({exc.strerror})") from None
     return [final for _temp, final in staged]
+
+
+# --- email -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    data: bytes
+    mime: str  # "application/pdf"
+
+
+def compose(
+    *,
+    subject: str,
+    sender: str,
+    to: Sequence[str],
+    text: str,
+    html: str | None = None,
+    attachments: Sequence[Attachment] = (),
+) -> EmailMessage:
+    """The message: plain text and HTML alternatives, then the attachments. A line
+    break in the subject or an address is refused: it would inject headers."""
+    for what, value in [("subject", subject), ("sender", sender), *(("recipient", a) for a in to)]:
+        if "\r" in value or "\n" in value:
+            raise ConfigError(f"refused: the {what} holds a line break ({value!r})")
+    if not to:
+        raise ConfigError("no recipient: give --to ADDR, or set 'to' in briefing.toml [smtp]")
+    for address in (sender, *to):
+        check_address(address)
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = ", ".join(to)
+    message["Date"] = email.utils.formatdate(localtime=True)
+    message["Message-ID"] = email.utils.make_msgid(domain=sender.rpartition("@")[2] or None)
+    message.set_content(text)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    for attachment in attachments:
+        maintype, _, subtype = attachment.mime.partition("/")
+        message.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=attachment.name)
+    return message
+
+
+def check_address(address: str) -> str:
+    """``address`` if it is one plain e-mail address ("Name <a@b.c>" or "a@b.c")."""
+    name, addr = email.utils.parseaddr(address, strict=True)
+    local, at, domain = addr.rpartition("@")
+    if not at or not local or "." not in domain or " " in addr or address.count("@") != 1:
+        raise ConfigError(f"not an e-mail address: {address!r}")
+    del name
+    return address
+
+
+def send(message: EmailMessage, smtp: SmtpSettings, password: str | None) -> None:
+    """Send over SMTP: STARTTLS (the default), SSL or none, logging in when a user is
+    set. Every failure is a MailError of one line; the password never appears in it."""
+    import socket
+    import ssl
+
+    if not smtp.host:
+        raise ConfigError("no SMTP host: set [smtp] host in briefing.toml or BRIEFING_SMTP_HOST")
+    if smtp.user and password is None:
+        raise ConfigError(f"SMTP user {smtp.user!r} is set but BRIEFING_SMTP_PASSWORD is not")
+    where = f"{smtp.host}:{smtp.effective_port}"
+    context = ssl.create_default_context()
+    client: smtplib.SMTP
+    try:
+        if smtp.security == "ssl":
+            client = smtplib.SMTP_SSL(smtp.host, smtp.effective_port, timeout=smtp.timeout, context=context)
+        else:
+            client = smtplib.SMTP(smtp.host, smtp.effective_port, timeout=smtp.timeout)
+        with client:
+            if smtp.security == "starttls":
+                client.starttls(context=context)
+            if smtp.user:
+                client.login(smtp.user, password or "")
+            refused = client.send_message(message)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise MailError(f"{where}: login refused for {smtp.user!r}: {_reply(exc)}") from None
+    except smtplib.SMTPNotSupportedError as exc:
+        raise MailError(f"{where}: {exc} (check [smtp] security)") from None
+    except smtplib.SMTPRecipientsRefused as exc:
+        who = ", ".join(f"{a} ({_code(r)})" for a, r in exc.recipients.items())
+        raise MailError(f"{where}: recipient refused: {who}") from None
+    except smtplib.SMTPSenderRefused as exc:
+        raise MailError(f"{where}: sender {exc.sender} refused: {_reply(exc)}") from None
+    except smtplib.SMTPResponseException as exc:
+        raise MailError(f"{where}: the server said {_reply(exc)}") from None
+    except (TimeoutError, socket.timeout):
+        raise MailError(f"{where}: timed out after {smtp.timeout:g} s") from None
+    except ssl.SSLError as exc:
+        raise MailError(f"{where}: TLS failed ({exc.reason or exc})") from None
+    except smtplib.SMTPException as exc:
+        raise MailError(f"{where}: {exc}") from None
+    except OSError as exc:
+        raise MailError(f"{where}: cannot connect ({exc.strerror or exc})") from None
+    if refused:
+        who = ", ".join(f"{a} ({_code(r)})" for a, r in refused.items())
+        log.warning("sent, but some recipients were refused: %s", who)
+
+
+def _reply(exc: smtplib.SMTPResponseException) -> str:
+    text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+    return f"{exc.smtp_code} {' '.join(text.split())}"
+
+
+def _code(reply: tuple[int, bytes]) -> str:
+    code, text = reply
+    return f"{code} {' '.join(text.decode('utf-8', 'replace').split())}"

@@ -31,3 +31,9 @@ class RenderError(BriefingError):
     """A format could not be rendered (for PDF: WeasyPrint or its system libraries missing)."""
 
     exit_code = 5
+
+
+class MailError(BriefingError):
+    """The mail could not be sent: no connection, login refused, recipient refused, timeout."""
+
+    exit_code = 6

@@ -92,6 +92,7 @@ class Item:
     text: str
     citations: tuple[Citation, ...]
     score: float
+    status: str | None = None  # daily briefs: "new" or "updated" since the last brief
 
     @property
     def source_ids(self) -> tuple[int, ...]:
@@ -337,6 +338,7 @@ def _item_dict(i: Item) -> dict[str, Any]:
         "citations": _citations(i.citations),
         "score": round(i.score, 4),
         "source_count": len(i.source_ids),
+        "status": i.status,
     }
 
 
@@ -345,6 +347,7 @@ def _item_from(d: dict[str, Any]) -> Item:
         text=d["text"],
         citations=_citations_from(d["citations"]),
         score=float(d.get("score", 0.0)),
+        status=d.get("status"),
     )
 
 
