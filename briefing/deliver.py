@@ -100,7 +100,7 @@ def compose(
 
 def check_address(address: str) -> str:
     """``address`` if it is one plain e-mail address ("Name <a@b.c>" or "a@b.c")."""
-    name, addr = email.utils.parseaddr(address, strict=True)
+    name, addr = email.utils.parseaddr(address)
     local, at, domain = addr.rpartition("@")
     if not at or not local or "." not in domain or " " in addr or address.count("@") != 1:
         raise ConfigError(f"not an e-mail address: {address!r}")
@@ -147,6 +147,10 @@ def send(message: EmailMessage, smtp: SmtpSettings, password: str | None) -> Non
         raise MailError(f"{where}: timed out after {smtp.timeout:g} s") from None
     except ssl.SSLError as exc:
         raise MailError(f"{where}: TLS failed ({exc.reason or exc})") from None
+    except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc):
+            raise MailError(f"{where}: timed out after {smtp.timeout:g} s") from None
+        raise MailError(f"{where}: the server closed the connection ({exc})") from None
     except smtplib.SMTPException as exc:
         raise MailError(f"{where}: {exc}") from None
     except OSError as exc:

@@ -1,0 +1,145 @@
+"""The daily brief: dated folders, the history of what was briefed, failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefing.cli import main
+from briefing.history import History
+from briefing.models import Brief, Citation, Item, Section, Source
+
+UPDATE = """US convoy leaves Ain al-Asad as drawdown speeds up
+
+October 6, 2025
+
+The first large US convoy left the Ain al-Asad airbase in western Iraq on Sunday, Iraqi officials said, as the drawdown of American forces gathered pace.
+The Pentagon has said the number of American service members in Iraq will drop from just over 2,500 to fewer than 2,000, a reduction of about 20%.
+Most of the remaining troops will be based in Erbil, the capital of the Kurdish region, with a smaller group in Baghdad.
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def statuses(folder: Path) -> list[str | None]:
+    data = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+    return [i["status"] for t in data["themes"] for i in t["items"]]
+
+
+def test_two_days_in_a_row(project: Path):
+    first = run("daily", "--date", "2025-10-05")
+    assert first.exit_code == 0, first.output
+    day1 = project / "outputs" / "2025-10-05"
+    assert sorted(p.name for p in day1.iterdir()) == ["brief.html", "brief.json", "brief.md", "brief.pdf"]
+    assert set(statuses(day1)) == {"new"}
+    day1_md = (day1 / "brief.md").read_text(encoding="utf-8")
+
+    (project / "seeds" / "005_update.txt").write_text(UPDATE, encoding="utf-8")
+    second = run("daily", "--date", "2025-10-06")
+    assert second.exit_code == 0, second.output
+    day2 = project / "outputs" / "2025-10-06"
+    md = (day2 / "brief.md").read_text(encoding="utf-8")
+    data = json.loads((day2 / "brief.json").read_text(encoding="utf-8"))
+    left_out = data["left_out"]["already_briefed"]
+    assert left_out > 0
+    assert f"*{left_out} items already briefed on earlier days left out" in md
+    # The Pentagon figure is now carried by the new article too: UPDATED, citing it.
+    drawdown = next(i for t in data["themes"] for i in t["items"] if "fewer than 2,000" in i["text"])
+    assert drawdown["status"] == "updated" and 6 in [c["source"] for c in drawdown["citations"]]
+    assert "**UPDATED** According to the Pentagon" in md
+    assert None not in statuses(day2)
+    assert (day1 / "brief.md").read_text(encoding="utf-8") == day1_md  # yesterday untouched
+
+    # Re-running the day gives the same brief; --full shows what was left out.
+    again = run("daily", "--date", "2025-10-06")
+    assert again.exit_code == 0
+    assert (day2 / "brief.md").read_text(encoding="utf-8") == md
+    full = run("daily", "--date", "2025-10-06", "--full")
+    assert full.exit_code == 0
+    assert None in statuses(day2) and "already briefed" not in (day2 / "brief.md").read_text(encoding="utf-8")
+
+
+def test_a_failed_run_leaves_the_day_and_the_history_as_they_were(project: Path):
+    assert run("daily", "--date", "2025-10-05").exit_code == 0
+    day = project / "outputs" / "2025-10-05"
+    before = {p.name: p.read_bytes() for p in day.iterdir()}
+    history = project / "outputs" / "history.sqlite3"
+    rows = sqlite3.connect(history).execute("SELECT count(*) FROM snapshots").fetchone()[0]
+    (project / "briefing.toml").write_text(
+        (project / "briefing.toml").read_text(encoding="utf-8").replace('"seeds"', '"missing-folder"'), encoding="utf-8"
+    )
+    failed = run("daily", "--date", "2025-10-05")
+    assert failed.exit_code == 3
+    assert {p.name: p.read_bytes() for p in day.iterdir()} == before
+    assert sqlite3.connect(history).execute("SELECT count(*) FROM snapshots").fetchone()[0] == rows
+
+
+def test_a_corrupt_history_is_reported_moved_aside_and_rebuilt(project: Path, caplog):
+    history = project / "outputs" / "history.sqlite3"
+    history.parent.mkdir(parents=True, exist_ok=True)
+    history.write_bytes(b"this is not a database" * 100)
+    result = run("daily", "--date", "2025-10-05")
+    assert result.exit_code == 0, result.output
+    assert "cannot be read" in caplog.text or "cannot be read" in result.output
+    aside = list(history.parent.glob("history.sqlite3.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not")
+    assert sqlite3.connect(history).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_missing_history_is_reported(project: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "daily", "--date", "2025-10-05"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+    assert result.returncode == 0
+    assert "history: no database at" in result.stderr
+
+
+def test_concurrent_runs_do_not_corrupt_the_history(project: Path):
+    command = [sys.executable, "-m", "briefing", "daily", "-q", "--date", "2025-10-05"]
+    runs = [subprocess.Popen(command, cwd=project, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for p in runs:
+        _out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    db = sqlite3.connect(project / "outputs" / "history.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    # Every run replaced the day's snapshots: one per item, not three.
+    items = db.execute("SELECT count(*) FROM snapshots WHERE day = '2025-10-05'").fetchone()[0]
+    data = json.loads((project / "outputs" / "2025-10-05" / "brief.json").read_text(encoding="utf-8"))
+    assert items == sum(len(t["items"]) for t in data["themes"])
+
+
+def brief_on(day: dt.date, *items: tuple[str, tuple[int, ...]]) -> Brief:
+    sources = tuple(Source(i, f"{i}.txt", title=f"Article {i}") for i in (1, 2, 3))
+    section = Section(
+        "S",
+        "q",
+        tuple(Item(text, tuple(Citation(s, 0, 10) for s in cited), 1.0) for text, cited in items),
+    )
+    return Brief("T", day, sources, (section,))
+
+
+def test_an_item_keeps_its_identity_through_small_rewordings(tmp_path: Path):
+    with History(tmp_path / "h.sqlite3") as history:
+        history.record(brief_on(dt.date(2025, 1, 1), ("Officials said about 1,200 residents were evacuated from Marlow on Tuesday.", (1,))))
+        marked = history.mark(
+            brief_on(
+                dt.date(2025, 1, 2),
+                ("Officials said 1,200 residents were evacuated from Marlow on Tuesday.", (1,)),  # reworded
+                ("Officials said about 1,500 residents were evacuated from Marlow on Tuesday.", (1,)),  # new figure
+                ("Officials said about 1,200 residents were evacuated from Marlow on Tuesday.", (1, 2)),  # new source
+                ("The dam held through the night, engineers said.", (2,)),
+            ),
+            full=True,
+        )
+    assert [i.status for i in marked.sections[0].items] == [None, "updated", "updated", "new"]
