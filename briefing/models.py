@@ -264,6 +264,13 @@ class Brief:
         }
 
     @classmethod
+    def from_json(cls, text: str | bytes) -> Brief:
+        """The brief that ``render(brief, "json")`` wrote."""
+        import json
+
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Brief:
         return cls(
             title=data["title"],

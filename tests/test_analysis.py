@@ -233,6 +233,7 @@ def test_the_analyst_sections_appear_in_every_format(flood_brief: Brief):
     data = json.loads(render(flood_brief, "json"))
     assert data["key_figures"] and data["timeline"] and data["discrepancies"]
     assert Brief.from_dict(data).to_dict() == data
+    assert render(Brief.from_json(str(render(flood_brief, "json"))), "json") == render(flood_brief, "json")
 
 
 def test_no_disagreement_is_said_in_one_line():
