@@ -164,8 +164,6 @@ def mail_brief(
     HTML) attached; the memo as the body, from the .md and .html given or found beside
     the first file. SMTP settings from ``settings.smtp`` under the BRIEFING_SMTP_*
     environment; the password only from BRIEFING_SMTP_PASSWORD. Returns the subject."""
-    import json
-
     from briefing.config import smtp_from_env
     from briefing.deliver import Attachment, compose, send
 
@@ -188,8 +186,7 @@ def mail_brief(
         subject = f"Briefing: {paths[0].name}"
         if json_file is not None:
             try:
-                data = json.loads(json_file.read_text(encoding="utf-8"))
-                brief = Brief.from_dict(data)
+                brief = Brief.from_json(json_file.read_text(encoding="utf-8"))
                 subject = f"{brief.title} — {brief.date.day} {brief.date:%B %Y}"
             except (ValueError, KeyError, TypeError, OSError):
                 pass  # not a brief.json: the file name will do

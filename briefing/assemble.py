@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from briefing.conflicts import find_discrepancies
-from briefing.figures import MAX_FIGURES, key_figures
+from briefing.figures import MAX_FIGURES, key_figures, read_corpus
 from briefing.models import Article, Brief, Citation, Item, Section, Sentence, Source, Theme
 from briefing.segment import segment_all
 from briefing.select import Index, Pick, Query, select_themes, summarize_index
@@ -33,8 +33,9 @@ def assemble_brief(
         items = tuple(sorted(items, key=lambda item: -item.score))
         note = _empty_note(theme, selection.empty) if not items else None
         sections.append(Section(name=theme.name, query=theme.query, items=items, note=note))
-    figures = key_figures(index, articles)
-    events = build_timeline(index, articles)
+    readings = read_corpus(index, articles)  # dates and figures, read once for all three
+    figures = key_figures(index, readings.figures)
+    events = build_timeline(index, readings.dated)
     left_out = {
         name: count
         for name, count in (
@@ -51,7 +52,7 @@ def assemble_brief(
         bottom_line=bottom_line(sections),
         key_figures=figures[:MAX_FIGURES],
         timeline=tuple(iter_events(events, MAX_EVENTS)),
-        discrepancies=find_discrepancies(index, articles),
+        discrepancies=find_discrepancies(index, articles, readings),
         left_out=left_out,
     )
 

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from briefing.figures import Mention, figure_mentions, _head
+from briefing.figures import Mention, Readings, head
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite
-from briefing.timeline import Dated, dated_sentences
+from briefing.timeline import Dated
 
 if TYPE_CHECKING:
     from briefing.select import Index
@@ -42,49 +42,37 @@ _UNDISCLOSED = re.compile(
     r"(?:the\s+|any\s+)?(?:exact\s+|specific\s+|precise\s+)?(?:numbers?|figures?|details|totals?)\b",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def find_discrepancies(index: Index, articles: Sequence[Article]) -> tuple[Discrepancy, ...]:
-    found = [*_date_conflicts(index, articles)]
-    mentions = [m for m in figure_mentions(index.sentences) if index.quality[m.sentence] > 0]
-    found += _disclosure_conflicts(index, mentions)
-    found += _figure_conflicts(index, articles, mentions)
+def find_discrepancies(index: Index, articles: Sequence[Article], readings: Readings) -> tuple[Discrepancy, ...]:
+    """Every disagreement between sources (``readings`` from figures.read_corpus)."""
+    found = _date_conflicts(index, readings.dated)
+    found += _disclosure_conflicts(index, readings.figures)
+    found += _figure_conflicts(index, articles, readings)
     return tuple(found)
 
 
 # --- dates -----------------------------------------------------------------------------
 
 
-def _date_conflicts(index: Index, articles: Sequence[Article]) -> list[Discrepancy]:
-    dated = [
-        d
-        for d in dated_sentences(index.sentences, articles)
-        if d.mention.until is None and index.quality[d.sentence] > 0
-    ]
-    anchors = {id(d): _anchors(index.sentences[d.sentence].text, d) for d in dated}
-    conflicting: dict[str, list[Dated]] = {}
-    for a, b in combinations(dated, 2):
+def _date_conflicts(index: Index, dated: Sequence[Dated]) -> list[Discrepancy]:
+    points = [d for d in dated if d.mention.until is None]  # ranges date no one thing
+    anchors = [_anchors(index.sentences[d.sentence].text, d) for d in points]
+    conflicting: dict[str, Dated] = {}  # the thing's word -> a sentence naming it
+    for (i, a), (j, b) in combinations(enumerate(points), 2):
         if index.sentences[a.sentence].source == index.sentences[b.sentence].source:
             continue
-        shared = anchors[id(a)] & anchors[id(b)]
+        shared = anchors[i] & anchors[j]
         if shared and not a.when.agrees(b.when):
             # One thing per pair: the word that reads as its name ("the dam", not "built").
             text = index.sentences[a.sentence].text
             term = min(shared, key=lambda t: (not _after_determiner(text, t), t))
-            conflicting.setdefault(term, []).extend((a, b))
+            conflicting.setdefault(term, a)
     out = []
-    seen: set[frozenset[int]] = set()
-    for term, pair_members in conflicting.items():
+    for term, named in conflicting.items():
         # Every source's dating of that thing, the agreeing ones with the conflicting.
-        members = [d for d in dated if term in anchors[id(d)]]
-        involved = frozenset(d.sentence for d in pair_members)
-        if involved in seen:
-            continue
-        seen.add(involved)
+        members = [d for d, terms in zip(points, anchors, strict=True) if term in terms]
         sides: list[list[Dated]] = []
         for d in sorted(members, key=lambda d: (-d.when.precision_rank, d.sentence)):
             for side in sides:
@@ -98,25 +86,26 @@ def _date_conflicts(index: Index, articles: Sequence[Article]) -> list[Discrepan
         sides.sort(key=lambda side: side[0].when.key)
         claims = tuple(
             Claim(
-                says=_date_label(side[0].when),
+                says=side[0].when.label,
                 text=index.sentences[side[0].sentence].text,
                 citations=_cite(index, [d.sentence for d in side]),
             )
             for side in sides
         )
-        word = _surface(index.sentences[pair_members[0].sentence].text, term)
+        word = _surface(index.sentences[named.sentence].text, term)
         out.append(Discrepancy(about=f"Date of the {word}", claims=claims))
     return out
 
 
 def _anchors(text: str, d: Dated) -> frozenset[str]:
     """The words that say what a date dates: those within ADJACENT words of it ("the
-    2022 agreement", "an agreement reached ... in September 2024" does not qualify,
-    "agreement reached in September 2024" does), nouns only as far as spelling tells."""
+    2022 agreement"), and the noun a participle ties to it within its clause ("an
+    agreement reached between the two governments in September 2024"); nouns only, as
+    far as spelling tells."""
     from briefing.terms import normalise
 
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[: d.mention.start])[-ADJACENT - 3 :]
-    after = re.findall(r"[^\W\d_][\w'’-]*", text[d.mention.end :])[:ADJACENT]
+    words = _WORD.findall(text[: d.mention.start])[-ADJACENT - 3 :]
+    after = _WORD.findall(text[d.mention.end :])[:ADJACENT]
     near = [w for w in words if w.lower() not in _SKIP][-ADJACENT:] + [
         w for w in after if w.lower() not in _SKIP
     ][:1]
@@ -141,7 +130,7 @@ _SKIP = frozenset(
 def _after_determiner(text: str, term: str) -> bool:
     from briefing.terms import normalise
 
-    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    words = _WORD.findall(text)
     return any(
         normalise(word) == term and k and words[k - 1].lower() in ("a", "an", "the", "its", "their", "this")
         for k, word in enumerate(words)
@@ -151,24 +140,14 @@ def _after_determiner(text: str, term: str) -> bool:
 def _surface(text: str, term: str) -> str:
     from briefing.terms import normalise
 
-    words: list[str] = re.findall(r"[^\W\d_][\w'’-]*", text)
+    words: list[str] = _WORD.findall(text)
     return next((w.lower() for w in words if normalise(w) == term), term)
-
-
-def _date_label(when: When) -> str:
-    if when.day is not None and when.month is not None:
-        text = f"{when.day} {_MONTHS[when.month]} {when.year}"
-    elif when.month is not None:
-        text = f"{_MONTHS[when.month]} {when.year}"
-    else:
-        text = str(when.year)
-    return f"about {text}" if when.approximate else text
 
 
 # --- "not disclosed" against figures given ---------------------------------------------
 
 
-def _disclosure_conflicts(index: Index, mentions: list[Mention]) -> list[Discrepancy]:
+def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Discrepancy]:
     silent = [i for i, s in enumerate(index.sentences) if index.quality[i] > 0 and _UNDISCLOSED.search(s.text)]
     if not silent:
         return []
@@ -214,12 +193,12 @@ def _disclosure_conflicts(index: Index, mentions: list[Mention]) -> list[Discrep
 # --- the same count, different values ---------------------------------------------------
 
 
-def _figure_conflicts(index: Index, articles: Sequence[Article], mentions: list[Mention]) -> list[Discrepancy]:
+def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readings) -> list[Discrepancy]:
     out = []
     dates: dict[int, list[When]] = {}
-    for d in dated_sentences(index.sentences, articles):
+    for d in readings.dated:
         dates.setdefault(d.sentence, []).append(d.when)
-    counts = [m for m in mentions if m.figure.counts]
+    counts = [m for m in readings.figures if m.figure.counts]
     for a, b in combinations(counts, 2):
         sa, sb = index.sentences[a.sentence], index.sentences[b.sentence]
         if sa.source == sb.source or not _same_time(articles[sa.source], articles[sb.source]):
@@ -251,7 +230,7 @@ def _same_time(a: Article, b: Article) -> bool:
 
 def _thing(f: Figure) -> tuple[str, str]:
     place = f.counts.split(" in ", 1)[1] if " in " in f.counts else ""
-    return _head(f.counts), place
+    return head(f.counts), place
 
 
 def _range(f: Figure) -> tuple[float, float]:

@@ -7,18 +7,20 @@ for every failure."""
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import os
-import smtplib
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.config import SmtpSettings
 from briefing.errors import ConfigError, MailError, OutputError
+
+if TYPE_CHECKING:  # every build writes files; only some send mail, so mail loads late
+    import smtplib
+    from email.message import EmailMessage
 
 log = logging.getLogger("briefing")
 
@@ -76,6 +78,8 @@ def compose(
 ) -> EmailMessage:
     """The message: plain text and HTML alternatives, then the attachments. A line
     break in the subject or an address is refused: it would inject headers."""
+    import email.utils
+    from email.message import EmailMessage
     for what, value in [("subject", subject), ("sender", sender), *(("recipient", a) for a in to)]:
         if "\r" in value or "\n" in value:
             raise ConfigError(f"refused: the {what} holds a line break ({value!r})")
@@ -100,17 +104,19 @@ def compose(
 
 def check_address(address: str) -> str:
     """``address`` if it is one plain e-mail address ("Name <a@b.c>" or "a@b.c")."""
-    name, addr = email.utils.parseaddr(address)
+    import email.utils
+
+    _name, addr = email.utils.parseaddr(address)
     local, at, domain = addr.rpartition("@")
     if not at or not local or "." not in domain or " " in addr or address.count("@") != 1:
         raise ConfigError(f"not an e-mail address: {address!r}")
-    del name
     return address
 
 
 def send(message: EmailMessage, smtp: SmtpSettings, password: str | None) -> None:
     """Send over SMTP: STARTTLS (the default), SSL or none, logging in when a user is
     set. Every failure is a MailError of one line; the password never appears in it."""
+    import smtplib
     import socket
     import ssl
 

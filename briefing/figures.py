@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.timeline import find_dates, link_groups
+from briefing.timeline import DateMention, Dated, dated_sentences, find_dates, link_groups, sentence_dates
 
 if TYPE_CHECKING:
     from briefing.select import Index
@@ -86,14 +86,15 @@ class Mention:
     figure: Figure
 
 
-def find_figures(text: str, published: object = None) -> list[tuple[int, int, Figure]]:
-    """Every figure in a sentence: (start, end, figure), offsets into ``text``."""
-    dates = [(d.start, d.end) for d in find_dates(text, None)]
+def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[tuple[int, int, Figure]]:
+    """Every figure in a sentence: (start, end, figure), offsets into ``text``. The
+    sentence's dates (found here unless given) are not figures."""
+    spans = [(d.start, d.end) for d in (find_dates(text, None) if dates is None else dates)]
     found: list[tuple[int, int, Figure]] = []
     position = 0
     while (m := _FIGURE.search(text, position)) is not None:
         position = m.end()
-        if any(m.start() < end and start < m.end() for start, end in dates):
+        if any(m.start() < end and start < m.end() for start, end in spans):
             continue
         figure = _figure(text, m)
         if figure is not None and m["to"] and figure.was is None and figure.upper is None:
@@ -157,7 +158,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     if unit is None and value < 10 and not m["scale1"] and not _plural(counts.split(" in ")[0].split()[-1] if counts else ""):
         return None  # "9 people" is a count; "5 was invoked", "1 of them" are not
     label = _label(m) + distance_unit
-    if second is not None and second[1] == (unit if second[1] else second[1]):
+    if second is not None and second[1] in (None, unit):
         joiner = m["to"].lower()
         if m["from"] and joiner == "to":
             return Figure(second[0], unit, counts, q2, was=value, was_qualifier=q1, label=label)
@@ -177,7 +178,7 @@ def _looks_like_label(text: str, start: int) -> bool:
     """"Article 5", "Resolution 2334", "Route 1": a capitalised word names the number."""
     before = text[:start].rstrip()
     word = re.search(r"([A-Z][a-z]+)\.?$", before)
-    return bool(word) and word is not None and word[1] not in ("About", "Some", "Nearly", "Around", "Over", "Only")
+    return word is not None and word[1] not in ("About", "Some", "Nearly", "Around", "Over", "Only")
 
 
 def _label(m: re.Match[str]) -> str:
@@ -276,48 +277,52 @@ def _plural(word: str) -> bool:
     return lower in _IRREGULAR_PLURALS or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and not word[0].isupper())
 
 
-def figure_mentions(sentences: Sequence[Sentence]) -> list[Mention]:
-    return [
-        Mention(i, figure)
-        for i, sentence in enumerate(sentences)
-        for _start, _end, figure in find_figures(sentence.text)
-    ]
+@dataclass(frozen=True)
+class Readings:
+    """What the analyst sections read from a corpus, once: the placeable dates and the
+    figures of every sentence that may stand in a memo."""
+
+    dated: tuple[Dated, ...]
+    figures: tuple[Mention, ...]
 
 
-def key_figures(index: Index, articles: Sequence[Article]) -> tuple[KeyFigure, ...]:
+def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
+    dates = sentence_dates(index.sentences, articles)
+    keep = [bool(q > 0) for q in index.quality]
+    return Readings(
+        dated=tuple(d for d in dated_sentences(index.sentences, dates) if keep[d.sentence]),
+        figures=tuple(
+            Mention(i, figure)
+            for i, sentence in enumerate(index.sentences)
+            if keep[i]
+            for _start, _end, figure in find_figures(sentence.text, dates[i])
+        ),
+    )
+
+
+def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, ...]:
     """Every figure of every source; the same quantity from several sources is one
-    row citing all of them. Most-cited first, then in the order the sources give them."""
-    del articles  # figures do not depend on publication dates
-    mentions = [m for m in figure_mentions(index.sentences) if index.quality[m.sentence] > 0]
-    rows = []
-    for group in link_groups(mentions, lambda a, b: same_quantity(a.figure, b.figure)):
+    row citing all of them. Most-cited first, then the figures that come earliest in
+    their articles (news leads with its figures), then in the sources' order."""
+    ranked = []
+    for k, group in enumerate(link_groups(mentions, lambda a, b: same_quantity(a.figure, b.figure))):
         first = group[0]
         counts = max((m.figure.counts for m in group), key=len)
-        figure = replace(first.figure, counts=counts)
         citations = cite(index.sentences[m.sentence] for m in group)
-        rows.append(KeyFigure(figure, index.sentences[first.sentence].text, citations))
-    order = {id(row): k for k, row in enumerate(rows)}
-    rows.sort(key=lambda r: (-len(r.citations), _position(index, r), order[id(r)]))
-    return tuple(rows)
-
-
-def _position(index: Index, row: KeyFigure) -> int:
-    """How early the figure comes in its article: news leads with its figures."""
-    return min(
-        s.position
-        for s in index.sentences
-        if any(c.source == s.source + 1 and c.start == s.start for c in row.citations)
-    )
+        row = KeyFigure(replace(first.figure, counts=counts), index.sentences[first.sentence].text, citations)
+        position = min(index.sentences[m.sentence].position for m in group)
+        ranked.append(((-len(citations), position, k), row))
+    return tuple(row for _key, row in sorted(ranked, key=lambda pair: pair[0]))
 
 
 def same_quantity(a: Figure, b: Figure) -> bool:
     """The same value, unit and shape, counting the same kind of thing."""
     if (a.value, a.unit, a.was, a.upper) != (b.value, b.unit, b.was, b.upper):
         return False
-    return _head(a.counts) == _head(b.counts) or not a.counts or not b.counts
+    return head(a.counts) == head(b.counts) or not a.counts or not b.counts
 
 
-def _head(counts: str) -> str:
+def head(counts: str) -> str:
     """The counted noun's stem: "American service members in Iraq" -> "member"."""
     from briefing.terms import normalise
 

@@ -153,9 +153,9 @@ class History:
                     terms = fingerprint(item.text)
                     match = _best(terms, known)
                     if match is None:
-                        cursor = db.execute("INSERT OR IGNORE INTO items (terms) VALUES (?)", (" ".join(sorted(terms)),))
-                        row = db.execute("SELECT id FROM items WHERE terms = ?", (" ".join(sorted(terms)),)).fetchone()
-                        item_id = int(row[0]) if row else int(cursor.lastrowid or 0)
+                        key = " ".join(sorted(terms))
+                        db.execute("INSERT OR IGNORE INTO items (terms) VALUES (?)", (key,))
+                        item_id = int(db.execute("SELECT id FROM items WHERE terms = ?", (key,)).fetchone()[0])
                         known.append(Known(item_id, terms))
                     else:
                         item_id = match.item

@@ -15,6 +15,10 @@ from typing import Any, Literal
 BlockKind = Literal["title", "meta", "body", "heading", "boilerplate"]
 
 _WS = re.compile(r"\s+")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def collapse_ws(text: str) -> str:
@@ -99,7 +103,7 @@ class Item:
         return tuple(dict.fromkeys(c.source for c in self.citations))
 
 
-@dataclass(frozen=True, order=False)
+@dataclass(frozen=True)
 class When:
     """A date as precise as its source: a year, a month or a day."""
 
@@ -130,6 +134,16 @@ class When:
             if self.day is not None:
                 text += f"-{self.day:02d}"
         return text
+
+    @property
+    def label(self) -> str:
+        """As a reader writes it: "2014", "September 2026", "3 January 2020", "c. 2015"."""
+        text = str(self.year)
+        if self.month is not None:
+            text = f"{MONTHS[self.month - 1]} {text}"
+            if self.day is not None:
+                text = f"{self.day} {text}"
+        return f"c. {text}" if self.approximate else text
 
     def agrees(self, other: When) -> bool:
         """Both can be the same date: equal as far as both are precise (a round

@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from briefing.config import FORMATS, parse_paper
 from briefing.errors import ConfigError, RenderError
-from briefing.models import Brief, Claim, Event, Item, KeyFigure, When, collapse_ws
+from briefing.models import MONTHS, Brief, Claim, Event, Item, KeyFigure, collapse_ws
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -43,10 +43,6 @@ Cited = Item | KeyFigure | Event | Claim
 
 MARKDOWN_EXTENSIONS = ("sane_lists", "toc", "tables")
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 # What Python-Markdown (with the extensions above) reads as markup in a line of text.
 # Anywhere: emphasis, code, links, attribute lists, heading hashes, backslash escapes.
@@ -186,7 +182,7 @@ def long_date(value: dt.date | None) -> str:
     """5 October 2025, whatever the locale."""
     if value is None:
         return "date unknown"
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def cites(item: Cited) -> str:
@@ -203,19 +199,7 @@ def support(item: Cited) -> str:
 def when(event: Event) -> str:
     """An event's date at its own precision: "2014", "September 2026", "3 January
     2020", "c. 2015", "2014–2017"."""
-    text = _when(event.when)
-    if event.until is not None:
-        text += "–" + _when(event.until)
-    return text
-
-
-def _when(value: When) -> str:
-    text = str(value.year)
-    if value.month is not None:
-        text = f"{_MONTHS[value.month - 1]} {text}"
-        if value.day is not None:
-            text = f"{value.day} {text}"
-    return f"c. {text}" if value.approximate else text
+    return event.when.label + (f"–{event.until.label}" if event.until else "")
 
 
 def _environment(template_dir: Path | None) -> Environment:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from briefing.models import Article, Event, Sentence, When, cite
+from briefing.models import MONTHS, Article, Event, Sentence, When, cite
 
 if TYPE_CHECKING:
     from briefing.select import Index
@@ -26,11 +26,9 @@ MAX_EVENTS = 40  # the memo's timeline; brief.json holds the same events
 NEAR = 6  # words either side of a date that say what it dates
 LINK_ENTITIES = 2  # shared names that make two dated sentences one event
 
-MONTH_NAMES = {
-    "January": 1, "Jan.": 1, "February": 2, "Feb.": 2, "March": 3, "Mar.": 3, "April": 4,
-    "Apr.": 4, "May": 5, "June": 6, "Jun.": 6, "July": 7, "Jul.": 7, "August": 8,
-    "Aug.": 8, "September": 9, "Sept.": 9, "Sep.": 9, "October": 10, "Oct.": 10,
-    "November": 11, "Nov.": 11, "December": 12, "Dec.": 12,
+MONTH_NAMES = {name: number for number, name in enumerate(MONTHS, 1)} | {
+    "Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8,
+    "Sept.": 9, "Sep.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12,
 }  # fmt: skip
 # Capitalised only: "may" and "march" are verbs more often than months.
 _M = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTH_NAMES, key=len, reverse=True)) + ")"
@@ -39,7 +37,7 @@ _END = r"(?![\w%/-]|[.,]\d)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _COUNT_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 # A number that a quantity word qualifies is a figure, not a year ("some 2000 troops").
 _QUANTITY_BEFORE = re.compile(
@@ -130,7 +128,8 @@ def _relative(g: dict[str, str | None], published: dt.date) -> When | None:
         index = year * 12 + (month - 1) + step
         return When(index // 12, index % 12 + 1)
     if g.get("ago"):
-        count = _COUNT_WORDS.get(str(g["count"]).lower()) if not str(g["count"]).isdigit() else int(str(g["count"]))
+        word = str(g["count"]).lower()
+        count = int(word) if word.isdigit() else _COUNT_WORDS[word]
         if not count:
             return None
         unit = str(g["ago"]).rstrip("s")
@@ -201,15 +200,20 @@ class Dated:
         return self.mention.when
 
 
-def dated_sentences(sentences: Sequence[Sentence], articles: Sequence[Article]) -> list[Dated]:
-    """Every placeable date of every sentence."""
-    found = []
-    for i, sentence in enumerate(sentences):
-        published = articles[sentence.source].published
-        for mention in find_dates(sentence.text, published):
-            if mention.when is not None:
-                found.append(Dated(i, mention, _near_terms(sentence.text, mention)))
-    return found
+def sentence_dates(sentences: Sequence[Sentence], articles: Sequence[Article]) -> list[list[DateMention]]:
+    """Every date of every sentence, placeable or not, relative ones resolved against
+    the publication date of the sentence's article."""
+    return [find_dates(s.text, articles[s.source].published) for s in sentences]
+
+
+def dated_sentences(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateMention]]) -> list[Dated]:
+    """Every placeable date of every sentence (``dates`` from sentence_dates)."""
+    return [
+        Dated(i, mention, _near_terms(sentences[i].text, mention))
+        for i, mentions in enumerate(dates)
+        for mention in mentions
+        if mention.when is not None
+    ]
 
 
 def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
@@ -227,11 +231,10 @@ _DATE_WORDS = frozenset(
 )
 
 
-def build_timeline(index: Index, articles: Sequence[Article]) -> tuple[Event, ...]:
+def build_timeline(index: Index, dated: Sequence[Dated]) -> tuple[Event, ...]:
     """Dated events of all sources, oldest first. Sentences that give the same date
     for the same happening (the same fact, or shared names or words at the date) are
     one event citing each source."""
-    dated = [d for d in dated_sentences(index.sentences, articles) if index.quality[d.sentence] > 0]
     events = []
     for group in link_groups(dated, lambda a, b: _same_event(index, a, b)):
         # The most precise date of the group, worded by its earliest source.

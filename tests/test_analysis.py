@@ -10,7 +10,7 @@ import pytest
 
 from briefing.api import build_brief, render
 from briefing.conflicts import find_discrepancies
-from briefing.figures import find_figures, key_figures
+from briefing.figures import find_figures, key_figures, read_corpus
 from briefing.models import Brief, Theme, When
 from briefing.segment import segment_all
 from briefing.select import Index
@@ -104,7 +104,7 @@ def flood_index(flood) -> Index:
 
 
 def test_the_same_quantity_from_two_sources_is_one_row(flood, flood_index):
-    rows = key_figures(flood_index, flood)
+    rows = key_figures(flood_index, read_corpus(flood_index, flood).figures)
     residents = [r for r in rows if r.figure.value == 1200]
     assert len(residents) == 1
     assert sorted(c.source for c in residents[0].citations) == [1, 2]
@@ -136,7 +136,7 @@ def test_relative_dates_resolve_against_the_article_and_keep_their_precision():
 
 
 def test_the_timeline_is_chronological_cited_and_never_guesses(flood, flood_index):
-    events = build_timeline(flood_index, flood)
+    events = build_timeline(flood_index, read_corpus(flood_index, flood).dated)
     dates = [e.when.iso for e in events]
     assert dates == sorted(dates, key=lambda d: [int(p) for p in d.split("-")])
     assert "2024-03-12" in dates  # "on Tuesday" in an article of Thursday 14 March
@@ -152,7 +152,7 @@ def test_the_timeline_is_chronological_cited_and_never_guesses(flood, flood_inde
 
 
 def test_disagreements_on_a_date_and_on_a_count_are_found_with_each_side_cited(flood, flood_index):
-    found = {d.about: d for d in find_discrepancies(flood_index, flood)}
+    found = {d.about: d for d in find_discrepancies(flood_index, flood, read_corpus(flood_index, flood))}
     dam = found["Date of the dam"]
     assert [c.says for c in dam.claims] == ["1958", "1962"]
     assert [c.citations[0].source for c in dam.claims] == [2, 1]
@@ -165,21 +165,21 @@ def test_agreeing_sources_give_no_disagreement():
     a = make_article("Talks\n\nThe treaty, signed in 2019, set up the commission of 40 members.\n", published=dt.date(2024, 5, 1))
     b = make_article("More talks\n\nThe treaty was signed in 2019 and the commission has about 40 members.\n", published=dt.date(2024, 5, 2))
     index = Index(segment_all([a, b]))
-    assert find_discrepancies(index, [a, b]) == ()
+    assert find_discrepancies(index, [a, b], read_corpus(index, [a, b])) == ()
 
 
 def test_a_count_that_changed_between_distant_dates_is_not_a_disagreement():
     a = make_article("Then\n\nThe mission had 3,000 soldiers in the country.\n", published=dt.date(2015, 5, 1))
     b = make_article("Now\n\nThe mission had fewer than 1,000 soldiers in the country.\n", published=dt.date(2024, 5, 2))
     index = Index(segment_all([a, b]))
-    assert find_discrepancies(index, [a, b]) == ()
+    assert find_discrepancies(index, [a, b], read_corpus(index, [a, b])) == ()
 
 
 def test_numbers_withheld_by_one_source_and_given_by_another():
     a = make_article("Cuts\n\nThe ministry has not disclosed the numbers of staff leaving the agency.\n", published=dt.date(2024, 5, 1))
     b = make_article("Cuts\n\nThe agency will shrink from 900 to 650 staff, the ministry said.\n", published=dt.date(2024, 5, 2))
     index = Index(segment_all([a, b]))
-    [d] = find_discrepancies(index, [a, b])
+    [d] = find_discrepancies(index, [a, b], read_corpus(index, [a, b]))
     assert [c.says for c in d.claims] == ["not disclosed", "900 → 650"]
     assert [c.citations[0].source for c in d.claims] == [1, 2]
 
