@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from briefing.api import build_brief, render, summarize, write_brief
+from briefing.api import build_brief, json_schema, render, summarize, write_brief
 from briefing.config import Settings, load_settings, load_themes
 from briefing.errors import BriefingError
 from briefing.models import Article, Brief, Citation, Item, Section, Source, Theme
@@ -27,6 +27,7 @@ __all__ = [
     "Source",
     "Theme",
     "build_brief",
+    "json_schema",
     "load_settings",
     "load_themes",
     "render",

@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefing.config import Settings, ThemePack, load_themes
 from briefing.errors import ConfigError, SourceError
@@ -18,9 +19,10 @@ SourceLike = str | os.PathLike[str] | Article
 
 
 def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
-    """Articles from paths (files or folders, read recursively in sorted order) and
-    Article objects, in the order given."""
-    from briefing.ingest import read_sources
+    """Articles from paths (files or folders, read recursively in sorted order; ``-``
+    for JSON Lines on stdin) and Article objects, in the order given. An Article given
+    with its text only is read like a file (see ``ingest.complete``)."""
+    from briefing.ingest import complete, read_sources
 
     if isinstance(sources, (str, os.PathLike, Article)):
         sources = [sources]  # one path, not a sequence of characters
@@ -35,7 +37,7 @@ def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
     for source in sources:
         if isinstance(source, Article):
             flush()
-            articles.append(source)
+            articles.append(complete(source))
         else:
             paths.append(Path(source))
     flush()
@@ -118,6 +120,16 @@ def summarize(texts: Sequence[str], query: str | None = None, words: int = 100) 
 
     articles = [parse_text(text) for text in texts]
     return [s.text for s in summarize_articles(articles, query, words)]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of what ``render(brief, "json")`` writes; the
+    same file ships as ``briefing/brief.schema.json``."""
+    import json
+    from importlib.resources import files
+
+    schema: dict[str, Any] = json.loads(files("briefing").joinpath("brief.schema.json").read_text("utf-8"))
+    return schema
 
 
 # --- the daily brief and mail ----------------------------------------------------------------

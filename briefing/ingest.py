@@ -22,8 +22,10 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime as dt
+import json
 import logging
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +35,12 @@ from briefing.models import Article, Block, BlockKind
 
 log = logging.getLogger("briefing")
 
-# Readers by file suffix. Later kinds (HTML pages, feeds) register here.
-Reader = Callable[[Path], Article]
+# Readers by file suffix: each reads one file into its articles. Later kinds (HTML
+# pages, feeds) register here.
+Reader = Callable[[Path], list[Article]]
 READERS: dict[str, Reader] = {}
+STDIN = Path("-")  # the source that reads JSON Lines from standard input
+STDIN_NAME = "<stdin>"
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*$|[.!?]\s*\[[A-Z_ ]+\]$""")
@@ -134,7 +139,9 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
     file once, however it was named."""
     files: list[Path] = []
     for path in paths:
-        if not path.exists():
+        if path == STDIN:
+            files.append(path)
+        elif not path.exists():
             raise SourceError(f"{path}: no such file or folder")
         if path.is_dir():
             found = sorted(
@@ -162,24 +169,29 @@ def read_sources(paths: Sequence[Path]) -> tuple[list[Article], list[Skipped]]:
     skipped: list[Skipped] = []
     for path in find_files(paths):
         suffix = path.suffix.lower()
-        if suffix and suffix not in READERS:
+        if path == STDIN:
+            reader: Reader = read_stdin
+        elif suffix and suffix not in READERS:
             log.warning("skipped %s: not a supported file type (%s)", path, ", ".join(sorted(READERS)))
             skipped.append(Skipped(path, "not a supported file type"))
             continue
-        reader = READERS.get(suffix, read_text_file)
+        else:
+            reader = READERS.get(suffix, _read_text)
         try:
-            article = reader(path)
+            found = reader(path)
         except NotText as exc:
             log.warning("skipped %s: %s", path, exc)
             skipped.append(Skipped(path, str(exc)))
             continue
-        if not article.body_blocks():
-            log.warning("skipped %s: no article text found", path)
-            skipped.append(Skipped(path, "no article text found"))
-            continue
-        articles.append(article)
+        for article in found:
+            if article.body_blocks():
+                articles.append(article)
+            else:
+                where = article.path if len(found) > 1 or path == STDIN else path
+                log.warning("skipped %s: no article text found", where)
+                skipped.append(Skipped(path, "no article text found"))
     if not articles:
-        names = ", ".join(str(p) for p in paths)
+        names = ", ".join(STDIN_NAME if p == STDIN else str(p) for p in paths)
         detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
         raise SourceError(f"no readable article in {names}{detail}")
     return articles, skipped
@@ -255,8 +267,117 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def _read_text(path: Path) -> list[Article]:
+    return [read_text_file(path)]
+
+
 for _suffix in TEXT_SUFFIXES:
-    READERS[_suffix] = read_text_file
+    READERS[_suffix] = _read_text
+
+
+# ---------------------------------------------------------------------------------------
+# JSON Lines: articles handed over by another program
+
+
+JSON_FIELDS = ("title", "url", "published", "outlet", "author")
+
+
+def read_json_lines(text: str, name: str) -> list[Article]:
+    """Articles from JSON Lines: one object per line, with ``text`` (the article, as
+    plain text) and optionally ``title``, ``url``, ``published`` (an ISO 8601 or RFC
+    2822 date), ``outlet`` and ``author``; other keys are ignored, blank lines skipped.
+    Each record is read like a text file, its offsets index into its ``text``, and its
+    path is ``NAME:LINE``. A malformed record is an error naming its line."""
+    articles: list[Article] = []
+    # Lines end at "\n" only: JSON strings may hold U+2028 and other line separators.
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"{where}: not a JSON object ({exc.msg}, column {exc.colno})") from None
+        if not isinstance(record, dict):
+            raise SourceError(f"{where}: not a JSON object")
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            raise SourceError(f"{where}: 'text' must be the article's text, a non-empty string")
+        given: dict[str, str] = {}
+        for key in JSON_FIELDS:
+            value = record.get(key)
+            if value is not None and not isinstance(value, str):
+                raise SourceError(f"{where}: '{key}' must be a string or null, not {type(value).__name__}")
+            if value is not None and value.strip():
+                given[key] = " ".join(value.split())
+        article = Article(
+            text=body,
+            path=where,
+            title=given.get("title"),
+            published=parse_published(given["published"], where) if "published" in given else None,
+            author=given.get("author"),
+            outlet=given.get("outlet"),
+            url=given.get("url"),
+        )
+        articles.append(complete(article))
+    return articles
+
+
+def complete(article: Article) -> Article:
+    """An Article made by another program (text and what it knows: title, url...) read
+    like a file: its blocks found, and what it leaves out (title, date, author) taken
+    from the text where it can be. An Article that has its blocks is returned as it is."""
+    if article.blocks:
+        return article
+    parsed = parse_text(article.text, path=article.path)
+    return dataclasses.replace(
+        parsed,
+        title=article.title or parsed.title,
+        published=article.published or parsed.published,
+        author=article.author or parsed.author,
+        outlet=article.outlet,
+        url=article.url,
+    )
+
+
+def parse_published(value: str, where: str) -> dt.date:
+    """A publication date as JSON feeds and APIs give it: ISO 8601 ("2025-10-02",
+    "2025-10-02T08:30:00Z") or RFC 2822 ("Thu, 02 Oct 2025 08:30:00 GMT")."""
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    import email.utils  # only for feeds that date this way
+
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        raise SourceError(
+            f"{where}: 'published' is not a date (YYYY-MM-DD, ISO 8601 or RFC 2822): {value!r}"
+        ) from None
+
+
+def _read_json_lines_file(path: Path) -> list[Article]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
+    return read_json_lines(_utf8(raw, str(path)), display_path(path))
+
+
+def read_stdin(_path: Path = STDIN) -> list[Article]:
+    """JSON Lines from standard input (the source ``-``)."""
+    return read_json_lines(_utf8(sys.stdin.buffer.read(), STDIN_NAME), STDIN_NAME)
+
+
+def _utf8(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{name}: JSON Lines must be UTF-8 (byte {exc.start} is not)") from None
+
+
+READERS[".jsonl"] = _read_json_lines_file
 
 
 # ---------------------------------------------------------------------------------------

@@ -45,8 +45,9 @@ MIN_WORDS, MAX_WORDS = 7, 70
 # A theme is covered when some sentence matches two or more of its terms, one of them a
 # marker the user declared (a keyword, or without keywords a word of its name), for a weight of at
 # least SUPPORT (a keyword, 2, and a query word, 1). A query's length does not move it;
-# a lone shared word, or common words without a marker, fail it. Every item of a
-# section must pass the same test.
+# a lone shared word, or common words without a marker, fail it. A query too short to
+# reach it ("Troops": "How many troops remain?") needs all of its terms instead. Every
+# item of a section must pass the same test.
 SUPPORT = 3.0
 ELIGIBLE = 0.1  # least relevance of a sentence to be picked for a theme
 HOME_RATIO = 0.6  # a sentence fits a theme only within this ratio of its best theme
@@ -194,8 +195,8 @@ class Index:
 
     def match(self, query: Query) -> tuple[Vector, Vector]:
         """Relevance of every sentence to the query, and its support: the weight of
-        the query terms it holds when they are two or more and one is a marker (see
-        SUPPORT), else 0."""
+        the query terms it holds when they are two or more, one is a marker and they
+        weigh SUPPORT or all the query does; else 0."""
         import numpy as np
 
         n = len(self.sentences)
@@ -219,7 +220,8 @@ class Index:
         if query.wants_date:
             rel *= np.where(self.has_date, ANSWER_BOOST, 1.0)
         relevance: Vector = rel / best if best > 0 else rel
-        support: Vector = np.where((count >= 2) & marked, mass, 0.0)
+        enough = (count >= min(2, len(query.terms))) & (mass >= min(SUPPORT, sum(query.terms.values())))
+        support: Vector = np.where(enough & marked, mass, 0.0)
         return relevance, support
 
     def overlap(self, i: int, j: int) -> float:
@@ -330,10 +332,10 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
     support = (item_support * (index.quality > 0)).max(axis=1)
     eligible = (
         (relevance >= ELIGIBLE)
-        & (item_support >= SUPPORT)
+        & (item_support > 0)
         & (relevance >= HOME_RATIO * home)
         & (index.quality > 0)
-        & (support >= SUPPORT)[:, None]
+        & (support > 0)[:, None]
     )
     size = np.array([max(k, 1) for k in index.lengths_in_words], dtype=float)
     # What a sentence is worth to a theme besides its concepts: relevance and form. A
@@ -405,7 +407,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
         empty: Empty | None = None
         if not picks[t]:
             fitting = eligible[t] & (size <= (theme.max_words or math.inf))
-            empty = "uncovered" if support[t] < SUPPORT else "too long" if not fitting.any() else "elsewhere"
+            empty = "uncovered" if support[t] <= 0 else "too long" if not fitting.any() else "elsewhere"
         result.append(ThemePicks(tuple(picks[t]), tuple(relevance[t].tolist()), empty))
     return result
 

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from briefing.models import Article
+from brief_schema import validate_brief
+from briefing import rendering
+from briefing.models import Article, Brief
 from builders import make_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +44,25 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(name="make_article")
 def make_article_fixture() -> Callable[..., Article]:
     return make_article
+
+
+@pytest.fixture(autouse=True)
+def every_brief_json_is_valid(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every brief.json a test produces passes the shipped schema: each one rendered in
+    this process, and each brief file left in the test's folder (written by a command
+    run in a subprocess, say)."""
+    render_json = rendering.render_json
+
+    def validated(brief: Brief) -> str:
+        text = render_json(brief)
+        validate_brief(text)
+        return text
+
+    monkeypatch.setattr(rendering, "render_json", validated)
+    folder = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if folder is not None:
+        for path in Path(folder).rglob("*.json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and "themes" in data and "sources" in data:
+                validate_brief(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import datetime as dt
 import email.policy
 import socket
 import warnings
@@ -18,6 +19,8 @@ from briefing.api import mail_brief
 from briefing.cli import main
 from briefing.config import Settings, SmtpSettings
 from briefing.errors import ConfigError, MailError
+from briefing.models import Brief
+from briefing.rendering import render
 
 
 def free_port() -> int:
@@ -85,7 +88,7 @@ def brief_files(tmp_path: Path) -> Path:
     (folder / "brief.md").write_text("# Iraq drawdown brief\n\n- A fact. [[1]](#src-1)\n", encoding="utf-8")
     (folder / "brief.html").write_text("<html><body><h1>Iraq drawdown brief</h1></body></html>", encoding="utf-8")
     (folder / "brief.json").write_text(
-        '{"title": "Iraq drawdown brief", "date": "2025-10-05", "sources": [], "themes": []}', encoding="utf-8"
+        render(Brief("Iraq drawdown brief", dt.date(2025, 10, 5), (), ()), "json"), encoding="utf-8"
     )
     (folder / "brief.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
     return folder

@@ -88,6 +88,15 @@ def test_an_unsupported_theme_abstains_instead_of_padding():
     assert weather.note == "No source in this set covers “Weather”."
 
 
+def test_a_short_query_is_covered_by_a_sentence_holding_all_its_terms():
+    # Two query words weigh 2, under the usual bar of 3: the whole query must match.
+    (section,) = assemble_brief(PORT, [Theme("Ships", "Where are ships diverted?")]).sections
+    assert [i.text for i in section.items] == ["Shipping firms are diverting vessels to Felton, which is 80 miles away."]
+    # One of them alone is still not enough.
+    (section,) = assemble_brief(PORT, [Theme("Ships", "Where are ships sailing?")]).sections
+    assert section.items == () and section.note == "No source in this set covers “Ships”."
+
+
 def test_items_are_verbatim_and_their_citations_point_at_them():
     brief = assemble_brief(PORT, THEMES)
     for item in all_items(brief):
