@@ -1,12 +1,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from briefing.errors import SourceError
-from briefing.ingest import NotText, decode, iter_dates, parse_text, read_sources, read_text_file
+from briefing.ingest import (
+    NotText,
+    complete,
+    decode,
+    iter_dates,
+    parse_text,
+    read_json_lines,
+    read_sources,
+    read_text_file,
+)
+from briefing.models import Article
 
 BOILERPLATE_SEEN_ON_THE_SEEDS = [
     "Don't Miss", "National march", "Felix Baumgartner", "The Austrian who broke",
@@ -221,3 +232,76 @@ def test_each_file_is_read_once_and_unsupported_types_are_skipped(tmp_path: Path
     articles, skipped = read_sources([tmp_path, tmp_path / "a.txt", (tmp_path / "a.txt").resolve(), tmp_path / "page.html"])
     assert len(articles) == 1
     assert [s.path.name for s in skipped] == ["page.html"] and "not a supported file type" in caplog.text
+
+
+# --- JSON Lines: articles handed over by another program ---------------------------------
+
+HARWICK = (
+    "Dockers at Harwick walked out on Monday after talks on pay collapsed, halting all container traffic.\n\n"
+    "The port authority offered a 4% rise, which the union rejected as far below inflation.\n"
+)
+
+
+def jsonl(*records: object) -> str:
+    return "".join(json.dumps(r) + "\n" for r in records)
+
+
+def test_json_lines_records_become_articles_with_their_metadata():
+    text = jsonl(
+        {"title": "Harwick strike", "text": HARWICK, "url": "https://example.org/a", "outlet": "Port News",
+         "published": "2025-10-02T08:30:00Z", "author": "Ann Lee", "id": 17},
+        {"text": "Container traffic at Harwick stopped on Monday as dockers began an open-ended strike.",
+         "published": "Thu, 02 Oct 2025 23:30:00 -0400", "title": None},
+    )
+    first, second = read_json_lines("\n" + text, "feed.jsonl")  # blank lines are skipped
+    assert (first.title, first.url, first.outlet, first.author) == ("Harwick strike", "https://example.org/a", "Port News", "Ann Lee")
+    assert first.published == dt.date(2025, 10, 2) and first.path == "feed.jsonl:2"
+    # The text is read like a text file: paragraphs are blocks, offsets index into it.
+    assert [first.text[b.start : b.end] for b in first.body_blocks()] == [p for p in HARWICK.split("\n") if p]
+    # RFC 2822, as in RSS: the date as the feed wrote it, not moved to another zone.
+    assert second.published == dt.date(2025, 10, 2) and second.title is None and second.path == "feed.jsonl:3"
+
+
+def test_a_json_lines_text_may_hold_unicode_line_separators():
+    # JSON strings may hold U+2028 raw; only "\n" ends a record.
+    line = '{"text": "Dockers walked out on Monday\u2028after talks on pay collapsed at the port of Harwick."}\n'
+    (article,) = read_json_lines(line, "<stdin>")
+    assert "\u2028" in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("not json", "<stdin>:2: not a JSON object (Expecting value, column 1)"),
+        ('["a list"]', "<stdin>:2: not a JSON object"),
+        ('{"title": "No text"}', "<stdin>:2: 'text' must be the article's text, a non-empty string"),
+        ('{"text": "   "}', "<stdin>:2: 'text' must be the article's text, a non-empty string"),
+        ('{"text": "Some words here.", "url": 5}', "<stdin>:2: 'url' must be a string or null, not int"),
+        ('{"text": "Some words here.", "published": "yesterday"}', "<stdin>:2: 'published' is not a date"),
+    ],
+)
+def test_a_malformed_json_lines_record_is_an_error_naming_its_line(line: str, message: str):
+    with pytest.raises(SourceError) as error:
+        read_json_lines(jsonl({"text": HARWICK}) + line + "\n", "<stdin>")
+    assert str(error.value).startswith(message)
+
+
+def test_jsonl_files_in_a_folder_are_read_record_by_record(tmp_path: Path, caplog):
+    (tmp_path / "feed.jsonl").write_text(jsonl({"text": HARWICK}, {"text": "Menu"}), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(HARWICK)
+    articles, skipped = read_sources([tmp_path])
+    assert [a.path for a in articles] == [f"{tmp_path / 'b.txt'}", f"{tmp_path / 'feed.jsonl'}:1"]
+    assert len(skipped) == 1 and f"feed.jsonl:2: no article text found" in caplog.text
+
+
+def test_json_lines_must_be_utf8(tmp_path: Path):
+    (tmp_path / "feed.jsonl").write_bytes(b'{"text": "caf\xe9 owners said the offer was too low."}\n')
+    with pytest.raises(SourceError, match="feed.jsonl: JSON Lines must be UTF-8"):
+        read_sources([tmp_path])
+
+
+def test_an_article_made_by_a_program_is_read_like_a_file():
+    article = complete(Article(text="HARWICK, Oct. 2, 2025 —\n\n" + HARWICK, url="https://example.org/a"))
+    assert len(article.body_blocks()) == 2 and article.url == "https://example.org/a"
+    assert article.published == dt.date(2025, 10, 2)  # from the dateline, as for a file
+    assert complete(article) is article  # read once

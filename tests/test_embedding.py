@@ -1,0 +1,211 @@
+"""Embedding briefing: the README's library example, an install outside the repository,
+mypy strict, the shipped JSON Schema, and the command in a shell pipe."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import jsonschema
+import pytest
+from pypdf import PdfReader
+
+import briefing
+from brief_schema import SCHEMA, validate_brief
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+THEMES = ["Drawdown numbers", "Iran influence", "ISIS remnants", "Syria timeline"]
+
+
+def readme_example() -> str:
+    return README.split("## Using it as a library", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def test_the_readme_example_runs_as_written(project: Path):
+    code = readme_example()
+    assert 8 <= len([line for line in code.splitlines() if line.strip()]) <= 14
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # the library never prints, and logs nowhere unless asked
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines[:4]] == THEMES
+    assert all(line.endswith("from 5 sources") for line in lines[:4])
+    summary = lines[4:]
+    assert summary and all(any(s in " ".join(t.split()) for t in seed_texts()) for s in summary)
+    pdf = PdfReader(project / "outputs" / "brief.pdf")
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert all(theme in text for theme in THEMES)
+
+
+def test_the_package_installs_and_works_outside_the_repository(tmp_path: Path):
+    """Build the wheel from the project's files, install it into a new environment and
+    use it from a folder that has nothing of the repository but a copy of the seeds.
+    The dependencies come from this environment (no network)."""
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for name in ("briefing", "templates"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    run = dict(capture_output=True, text=True, timeout=300)
+    wheel = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", str(source),
+         "-w", str(tmp_path / "dist")], **run)
+    assert wheel.returncode == 0, wheel.stderr
+    env = tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, **run)
+    python = env / "bin" / "python"
+    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], check=True, **run)
+    # The dependencies: this environment's packages, after the new one's own.
+    Path(site.stdout.strip(), "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    (wheel_file,) = (tmp_path / "dist").glob("briefing-*.whl")
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", str(wheel_file)], **run)
+    assert install.returncode == 0, install.stderr
+
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "seeds", work / "news")
+    shutil.copy(ROOT / "themes.toml", work / "themes.toml")
+    script = """
+import json, sys, jsonschema, briefing
+from briefing import Brief
+assert briefing.__file__.startswith(sys.prefix), briefing.__file__  # the installed copy
+brief = briefing.build_brief(["news"], "themes.toml")
+for fmt in ("md", "html", "json"):
+    assert isinstance(briefing.render(brief, fmt), str)
+pdf = briefing.render(brief, "pdf")
+assert pdf.startswith(b"%PDF")
+text = briefing.render(brief, "json")
+jsonschema.validate(json.loads(text), briefing.json_schema())
+assert briefing.render(Brief.from_json(text), "json") == text
+summary = briefing.summarize([open("news/003_b0d5a710987baa56.txt").read()], words=50)
+print(len(brief.sections), len(summary), sum(len(s.split()) for s in summary))
+"""
+    result = subprocess.run([python, "-c", script], cwd=work, **run)
+    assert result.returncode == 0, result.stderr
+    sections, sentences, words = map(int, result.stdout.split())
+    assert sections == 4 and sentences >= 1 and words <= 50
+    # The command came with it.
+    command = subprocess.run([env / "bin" / "briefing", "build", "news", "--themes", "themes.toml", "--out", "out",
+                              "--format", "pdf,json", "--date", "2025-10-05"], cwd=work, **run)
+    assert command.returncode == 0, command.stderr
+    assert (work / "out" / "brief.pdf").read_bytes().startswith(b"%PDF")
+    validate_brief((work / "out" / "brief.json").read_text(encoding="utf-8"))
+
+
+def test_mypy_strict_is_clean():
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "-p", "briefing"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Success: no issues found")
+
+
+def test_the_json_schema_ships_with_the_package_and_rejects_what_is_not_a_brief(seeds_dir: Path):
+    from importlib.resources import files
+
+    shipped = json.loads(files("briefing").joinpath("brief.schema.json").read_text("utf-8"))
+    assert shipped == briefing.json_schema()
+    jsonschema.Draft202012Validator.check_schema(shipped)
+    data = validate_brief(briefing.render(briefing.build_brief([seeds_dir], ROOT / "themes.toml"), "json"))
+    item = data["themes"][0]["items"][0]
+    for broken in (
+        {**data, "date": "5 October 2025"},
+        {**data, "sources": [{**data["sources"][0], "id": 0}]},
+        {**data, "themes": [{**data["themes"][0], "items": [{**item, "citations": []}]}]},
+        {**data, "themes": [{**data["themes"][0], "items": [{**item, "status": "old"}]}]},
+        {k: v for k, v in data.items() if k != "timeline"},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, shipped, format_checker=jsonschema.FormatChecker())
+    # The shipped schema is open to keys a later version adds; the tests' copy is not.
+    jsonschema.validate({**data, "added_later": 1}, shipped)
+    with pytest.raises(AssertionError, match="added_later"):
+        validate_brief({**data, "added_later": 1})
+    assert SCHEMA["additionalProperties"] is False
+
+
+# --- the command in a pipeline -----------------------------------------------------------
+
+
+def seeds_as_json_lines() -> str:
+    return "".join(
+        json.dumps({"text": p.read_text(encoding="utf-8"), "url": f"https://example.org/{p.stem}", "outlet": "Example"})
+        + "\n"
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+    )
+
+
+def briefing_command(*args: str) -> str:
+    return shlex.join([sys.executable, "-m", "briefing", *args])
+
+
+def test_json_lines_on_stdin_build_the_same_brief_as_the_files(tmp_path: Path):
+    feed = tmp_path / "seeds.jsonl"
+    feed.write_text(seeds_as_json_lines(), encoding="utf-8")
+    themes = str(ROOT / "themes.toml")
+    build = ["build", "--themes", themes, "--format", "json", "--out", "-", "--date", "2025-10-05"]
+    pipe = f"cat {shlex.quote(str(feed))} | {briefing_command(*build[:1], '-', *build[1:])} | cat"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", pipe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    piped = validate_brief(result.stdout)
+    from_files = validate_brief(subprocess.run(
+        [sys.executable, "-m", "briefing", *build[:1], str(ROOT / "seeds"), *build[1:]],
+        capture_output=True, text=True, check=True).stdout)
+    # Same sentences at the same offsets: a record is read as its file is.
+    assert piped["themes"] == from_files["themes"] and piped["timeline"] == from_files["timeline"]
+    assert [s["path"] for s in piped["sources"]] == [f"<stdin>:{n}" for n in range(1, 6)]
+    assert all(s["url"].startswith("https://example.org/") and s["outlet"] == "Example" for s in piped["sources"])
+
+
+def test_summarize_reads_stdin_too():
+    record = json.dumps({"text": (ROOT / "seeds" / "003_b0d5a710987baa56.txt").read_text(encoding="utf-8")})
+    result = subprocess.run([sys.executable, "-m", "briefing", "summarize", "-", "--words", "40"], input=record + "\n",
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert 0 < len(result.stdout.split()) <= 40
+
+
+def test_a_bad_record_on_stdin_is_one_error_line_and_exit_3(tmp_path: Path):
+    lines = seeds_as_json_lines().splitlines()
+    lines.insert(2, '{"text": "A short note.", "published": "last Tuesday"}')
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "-", "--themes", str(ROOT / "themes.toml"), "--out", str(tmp_path / "out")],
+        input="\n".join(lines), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3
+    assert result.stderr == "briefing: error: <stdin>:3: 'published' is not a date (YYYY-MM-DD, ISO 8601 or RFC 2822): 'last Tuesday'\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_logs_go_to_stderr_and_the_stream_stays_clean(tmp_path: Path):
+    news = tmp_path / "news"
+    shutil.copytree(ROOT / "seeds", news)
+    (news / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")  # not text: skipped with a warning
+    args = [sys.executable, "-m", "briefing", "build", str(news), "--themes", str(ROOT / "themes.toml"),
+            "--format", "md", "--out", "-"]
+    verbose = subprocess.run([*args, "-v"], capture_output=True, text=True, timeout=60)
+    assert verbose.returncode == 0
+    assert verbose.stdout.startswith("# Iraq drawdown brief") and "briefing:" not in verbose.stdout
+    assert "briefing: warning: skipped" in verbose.stderr and "briefing: debug: selected" in verbose.stderr
+    default = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert "warning: skipped" in default.stderr and "debug" not in default.stderr
+    quiet = subprocess.run([*args, "-q"], capture_output=True, text=True, timeout=60)
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == default.stdout
+
+
+def test_a_library_caller_sees_logs_only_through_logging(seeds_dir: Path, tmp_path: Path, capsys, caplog):
+    shutil.copytree(seeds_dir, tmp_path / "news")
+    (tmp_path / "news" / "photo.txt").write_bytes(b"\x00\x01binary")
+    with caplog.at_level("WARNING", logger="briefing"):
+        briefing.build_brief([tmp_path / "news"], ROOT / "themes.toml")
+    assert capsys.readouterr() == ("", "")
+    assert [r.name for r in caplog.records] == ["briefing"] and "photo.txt" in caplog.records[0].getMessage()
