@@ -9,7 +9,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from briefing.config import Settings, ThemePack, load_themes
 from briefing.errors import ConfigError, SourceError
@@ -86,13 +86,24 @@ def build_brief(
     )
 
 
-def render(
-    brief: Brief, fmt: str, *, template_dir: Path | None = None, paper: str = "A4"
-) -> str | bytes:
-    """The brief as "md", "html" or "json" (str) or "pdf" (bytes)."""
+TemplateDir = str | os.PathLike[str] | None
+
+
+@overload
+def render(brief: Brief, fmt: Literal["md", "html", "json"], *, template_dir: TemplateDir = None, paper: str = "A4") -> str: ...
+@overload
+def render(brief: Brief, fmt: Literal["pdf"], *, template_dir: TemplateDir = None, paper: str = "A4") -> bytes: ...
+@overload
+def render(brief: Brief, fmt: str, *, template_dir: TemplateDir = None, paper: str = "A4") -> str | bytes: ...
+
+
+def render(brief: Brief, fmt: str, *, template_dir: TemplateDir = None, paper: str = "A4") -> str | bytes:
+    """The brief as "md", "html" or "json" (str) or "pdf" (bytes). Templates in
+    ``template_dir`` override the shipped ones."""
     from briefing.rendering import render as render_format
 
-    return render_format(brief, fmt, template_dir=template_dir, paper=paper)
+    folder = Path(template_dir) if template_dir is not None else None
+    return render_format(brief, fmt, template_dir=folder, paper=paper)
 
 
 def render_all(brief: Brief, settings: Settings) -> dict[str, str | bytes]:

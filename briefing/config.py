@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import datetime as dt
 import re
 import tomllib
@@ -115,7 +116,7 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def load_settings(
-    config: Path | None = None, overrides: Mapping[str, Any] | None = None
+    config: str | os.PathLike[str] | None = None, overrides: Mapping[str, Any] | None = None
 ) -> Settings:
     """Defaults, then the config file (``briefing.toml`` in the working directory when it
     exists and no other is named), then ``overrides`` (only the options the user typed).
@@ -124,8 +125,9 @@ def load_settings(
     """
     settings = Settings()
     if config is None and Path(CONFIG_NAME).is_file():
-        config = Path(CONFIG_NAME)
+        config = CONFIG_NAME
     if config is not None:
+        config = Path(config)
         settings = _apply_file(settings, config, read_toml(config))
     if overrides:
         settings = settings.replace(**{k: v for k, v in overrides.items() if v is not None})
@@ -250,8 +252,9 @@ class ThemePack:
     themes: tuple[Theme, ...]
 
 
-def load_themes(path: Path) -> ThemePack:
+def load_themes(path: str | os.PathLike[str]) -> ThemePack:
     """Read ``[[themes]]`` from a themes file (or a ``briefing.toml`` that holds them)."""
+    path = Path(path)
     data = read_toml(path)
     entries = data.get("themes")
     if not isinstance(entries, list) or not entries:

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote, urlsplit
 
 from briefing.config import FORMATS, parse_paper
@@ -66,24 +66,6 @@ def default_template_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).parent.parent / "templates"
-
-
-@overload
-def render(
-    brief: Brief,
-    fmt: Literal["md", "html", "json"],
-    *,
-    template_dir: Path | None = None,
-    paper: str = "A4",
-) -> str: ...
-@overload
-def render(
-    brief: Brief, fmt: Literal["pdf"], *, template_dir: Path | None = None, paper: str = "A4"
-) -> bytes: ...
-@overload
-def render(
-    brief: Brief, fmt: str, *, template_dir: Path | None = None, paper: str = "A4"
-) -> str | bytes: ...
 
 
 def render(

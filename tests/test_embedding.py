@@ -103,11 +103,42 @@ print(len(brief.sections), len(summary), sum(len(s.split()) for s in summary))
     validate_brief((work / "out" / "brief.json").read_text(encoding="utf-8"))
 
 
+def mypy(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mypy", "--strict", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
 def test_mypy_strict_is_clean():
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "-p", "briefing"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = mypy("-p", "briefing")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("Success: no issues found")
+
+
+def test_code_that_embeds_briefing_type_checks(tmp_path: Path):
+    # The README example passes strict mypy: render(brief, "pdf") is bytes, "md" is str...
+    (tmp_path / "example.py").write_text(readme_example())
+    result = mypy(str(tmp_path / "example.py"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    # ... and a mix-up is caught.
+    (tmp_path / "wrong.py").write_text(
+        'from pathlib import Path\nimport briefing\n'
+        'Path("brief.md").write_bytes(briefing.render(briefing.build_brief(["news"]), "md"))\n'
+    )
+    result = mypy(str(tmp_path / "wrong.py"))
+    assert result.returncode == 1 and 'incompatible type "str"; expected "Buffer"' in result.stdout
+
+
+def test_the_api_takes_paths_as_strings_or_path_objects(project: Path):
+    settings = briefing.load_settings("briefing.toml")
+    pack = briefing.load_themes("themes.toml")
+    brief = briefing.build_brief("seeds", "themes.toml", settings=settings)
+    assert brief == briefing.build_brief([Path("seeds")], Path("themes.toml"), settings=settings)
+    # Theme objects instead of a file: the same sections (a file's title is the file's).
+    assert briefing.build_brief("seeds", pack.themes, settings=settings).sections == brief.sections
+    templates = project / "tpl"
+    templates.mkdir()
+    (templates / "brief.md.j2").write_text("{{ brief.title }}: {{ brief.sources|length }} sources\n")
+    assert briefing.render(brief, "md", template_dir=str(templates)) == "Iraq drawdown brief: 5 sources\n"
 
 
 def test_the_json_schema_ships_with_the_package_and_rejects_what_is_not_a_brief(seeds_dir: Path):
