@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import datetime as dt
+import os
 import re
 import tomllib
 from collections.abc import Mapping, Sequence

@@ -141,7 +141,8 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if path == STDIN:
             files.append(path)
-        elif not path.exists():
+            continue
+        if not path.exists():
             raise SourceError(f"{path}: no such file or folder")
         if path.is_dir():
             found = sorted(
@@ -248,12 +249,15 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def read_text_file(path: Path) -> Article:
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
-    text = decode(raw)
+
+
+def read_text_file(path: Path) -> Article:
+    text = decode(read_bytes(path))
     if not text.strip():
         raise NotText("empty file")
     return parse_text(text, path=display_path(path), markdown=path.suffix.lower() in (".md", ".markdown"))
@@ -358,11 +362,7 @@ def parse_published(value: str, where: str) -> dt.date:
 
 
 def _read_json_lines_file(path: Path) -> list[Article]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
-    return read_json_lines(_utf8(raw, str(path)), display_path(path))
+    return read_json_lines(_utf8(read_bytes(path), str(path)), display_path(path))
 
 
 def read_stdin(_path: Path = STDIN) -> list[Article]:
