@@ -138,7 +138,7 @@ def main() -> None:
 @click.option("--themes", "themes", type=click.Path(path_type=Path), help="Themes file (TOML with [[themes]]).")
 @click.option("--config", "config", type=click.Path(path_type=Path), help="Settings file [default: ./briefing.toml].")
 @click.option("--format", "formats", metavar="LIST", help="Comma list of md,html,pdf,json [default: all].")
-@click.option("--out", "out", metavar="DIR", help="Output folder, or - for stdout (one text format).")
+@click.option("--out", "out", metavar="DIR", help="Output folder, or - for stdout (one format).")
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="The brief's date [default: today].")
 @click.option("--title", "title", help="The memo's title [default: the themes file's].")
 @click.option("--template-dir", "template_dir", type=click.Path(path_type=Path), help="Templates that override the default ones.")
@@ -184,14 +184,19 @@ def build(
         overrides["out"] = Path(out)
     settings = load_settings(config, overrides)
     if to_stdout:
-        if len(settings.formats) != 1 or settings.formats[0] not in TEXT_FORMATS:
-            raise ConfigError("--out - streams one text format: add --format md, html or json")
+        if len(settings.formats) != 1:
+            raise ConfigError("--out - streams one format: add --format md, html, json or pdf")
+        if settings.formats[0] not in TEXT_FORMATS and sys.stdout.isatty():
+            raise ConfigError("--out - with --format pdf writes binary data: redirect it to a file or a pipe")
     brief = build_brief(settings=settings)
     log.debug("selected %d items from %d sources", sum(len(s.items) for s in brief.sections), len(brief.sources))
     if to_stdout:
         (content,) = render_all(brief, settings).values()
-        assert isinstance(content, str)
-        click.echo(content, nl=False)
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(content, nl=False)
         return
     for path in write_brief(brief, settings):
         click.echo(str(path))

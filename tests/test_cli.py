@@ -141,7 +141,7 @@ def test_unknown_format(port: Path):
     [
         (["--date", "5/10/2025"], ["bad date"]),
         (["--paper", "A5"], ["paper"]),
-        (["--out", "-", "--format", "pdf"], ["--out -"]),
+        (["--out", "-", "--format", "md,json"], ["--out -", "one format"]),
         (["--template-dir", "no-such-dir"], ["template folder not found"]),
         (["--config", "missing.toml"], ["missing.toml"]),
     ],

@@ -4,6 +4,7 @@ mypy strict, the shipped JSON Schema, and the command in a shell pipe."""
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -240,3 +241,22 @@ def test_a_library_caller_sees_logs_only_through_logging(seeds_dir: Path, tmp_pa
         briefing.build_brief([tmp_path / "news"], ROOT / "themes.toml")
     assert capsys.readouterr() == ("", "")
     assert [r.name for r in caplog.records] == ["briefing"] and "photo.txt" in caplog.records[0].getMessage()
+
+
+def test_a_pdf_streams_into_a_pipe_but_never_onto_a_terminal(tmp_path: Path):
+    import pty
+
+    args = [sys.executable, "-m", "briefing", "build", str(ROOT / "seeds"), "--themes", str(ROOT / "themes.toml"),
+            "--format", "pdf", "--out", "-"]
+    piped = subprocess.run(args, capture_output=True, timeout=120)
+    assert piped.returncode == 0 and piped.stderr == b""
+    (tmp_path / "brief.pdf").write_bytes(piped.stdout)
+    assert "Drawdown numbers" in PdfReader(tmp_path / "brief.pdf").pages[0].extract_text()
+    terminal, other_end = pty.openpty()
+    try:
+        shown = subprocess.run(args, stdout=other_end, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(terminal)
+        os.close(other_end)
+    assert shown.returncode == 2
+    assert shown.stderr == "briefing: error: --out - with --format pdf writes binary data: redirect it to a file or a pipe\n"
