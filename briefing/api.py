@@ -19,15 +19,18 @@ SourceLike = str | os.PathLike[str] | Article
 
 
 def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
-    """Articles from paths (files or folders, read recursively in sorted order; ``-``
-    for JSON Lines on stdin) and Article objects, in the order given. An Article given
-    with its text only is read like a file (see ``ingest.complete``)."""
-    from briefing.ingest import complete, read_sources
+    """Articles from paths (files or folders, read recursively in sorted order), the
+    string ``"-"`` (JSON Lines on stdin; a path ``./-`` is a file) and Article objects,
+    in the order given. An Article given with its text only is read like a file (see
+    ``ingest.complete``); one without article text is skipped with a warning."""
+    from briefing.ingest import STDIN, Skipped, complete, read_sources, read_stdin, readable
 
     if isinstance(sources, (str, os.PathLike, Article)):
         sources = [sources]  # one path, not a sequence of characters
     articles: list[Article] = []
     paths: list[Path] = []
+    skipped: list[Skipped] = []
+    stdin_read = False
 
     def flush() -> None:
         if paths:
@@ -37,10 +40,17 @@ def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
     for source in sources:
         if isinstance(source, Article):
             flush()
-            articles.append(complete(source))
+            articles.extend(readable([complete(source)], None, skipped))
+        elif isinstance(source, str) and source == STDIN:
+            flush()
+            if not stdin_read:  # "-" twice: stdin is read once
+                articles.extend(read_stdin())
+                stdin_read = True
         else:
             paths.append(Path(source))
     flush()
+    if not articles:
+        raise SourceError(f"no readable article ({len(skipped)} article(s) without text)")
     return articles
 
 
@@ -129,6 +139,8 @@ def summarize(texts: Sequence[str], query: str | None = None, words: int = 100) 
     from briefing.assemble import summarize_articles
     from briefing.ingest import parse_text
 
+    if isinstance(texts, str):
+        texts = [texts]  # one article, not a sequence of characters
     articles = [parse_text(text) for text in texts]
     return [s.text for s in summarize_articles(articles, query, words)]
 
@@ -211,7 +223,7 @@ def mail_brief(
             try:
                 brief = Brief.from_json(json_file.read_text(encoding="utf-8"))
                 subject = f"{brief.title} — {brief.date.day} {brief.date:%B %Y}"
-            except (ValueError, KeyError, TypeError, OSError):
+            except (ValueError, OSError):
                 pass  # not a brief.json: the file name will do
     sender = smtp.sender or smtp.user
     if not sender:

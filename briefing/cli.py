@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
-from briefing.errors import BriefingError, ConfigError
+from briefing.errors import BriefingError, ConfigError, OutputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("briefing")
@@ -122,6 +122,26 @@ class _Group(click.Group):
         sys.exit(result if isinstance(result, int) else 0)
 
 
+def _sources(args: tuple[str, ...]) -> tuple[Path | str, ...]:
+    """Paths, and "-" as typed: standard input (a file named "-" is "./-")."""
+    return tuple(arg if arg == "-" else Path(arg) for arg in args)
+
+
+def _write_stdout(content: str | bytes) -> None:
+    """The stream, or exit 4 when stdout cannot take it (a full disk); a reader that
+    went away is handled with the other errors."""
+    try:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(content, nl=False)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write to standard output ({exc.strerror or exc})") from None
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="briefing")
 def main() -> None:
@@ -134,7 +154,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path())
 @click.option("--themes", "themes", type=click.Path(path_type=Path), help="Themes file (TOML with [[themes]]).")
 @click.option("--config", "config", type=click.Path(path_type=Path), help="Settings file [default: ./briefing.toml].")
 @click.option("--format", "formats", metavar="LIST", help="Comma list of md,html,pdf,json [default: all].")
@@ -145,7 +165,7 @@ def main() -> None:
 @click.option("--paper", "paper", metavar="A4|Letter", help="PDF page size [default: A4].")
 @command_options
 def build(
-    sources: tuple[Path, ...],
+    sources: tuple[str, ...],
     themes: Path | None,
     config: Path | None,
     formats: str | None,
@@ -169,7 +189,7 @@ def build(
     from briefing.config import load_settings, parse_date, parse_formats, parse_paper
 
     overrides: dict[str, Any] = {
-        "sources": tuple(sources) or None,
+        "sources": _sources(sources) or None,
         "themes": themes,
         "formats": parse_formats(formats) if formats is not None else None,
         "date": parse_date(date) if date is not None else None,
@@ -192,22 +212,18 @@ def build(
     log.debug("selected %d items from %d sources", sum(len(s.items) for s in brief.sections), len(brief.sources))
     if to_stdout:
         (content,) = render_all(brief, settings).values()
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-            sys.stdout.buffer.flush()
-        else:
-            click.echo(content, nl=False)
+        _write_stdout(content)
         return
     for path in write_brief(brief, settings):
         click.echo(str(path))
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
 @click.option("--query", help="Focus the summary on this question or topic.")
 @click.option("--words", default=100, show_default=True, type=click.IntRange(min=1), help="Most words in all.")
 @command_options
-def summarize(sources: tuple[Path, ...], query: str | None, words: int) -> None:
+def summarize(sources: tuple[str, ...], query: str | None, words: int) -> None:
     """A plain extractive summary of SOURCES: one sentence per line, the most
     important first, at most --words words in all. The same selector as build.
 
@@ -218,8 +234,8 @@ def summarize(sources: tuple[Path, ...], query: str | None, words: int) -> None:
     from briefing.api import load_articles
     from briefing.assemble import summarize_articles
 
-    for sentence in summarize_articles(load_articles(sources), query, words):
-        click.echo(sentence.text)
+    summary = summarize_articles(load_articles(_sources(sources)), query, words)
+    _write_stdout("".join(f"{sentence.text}\n" for sentence in summary))
 
 
 @main.command()

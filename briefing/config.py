@@ -48,7 +48,7 @@ class SmtpSettings:
 class Settings:
     """Everything a build needs besides the articles themselves."""
 
-    sources: tuple[Path, ...] = ()
+    sources: tuple[Path | str, ...] = ()  # "-": JSON Lines on stdin
     themes: Path | None = None
     formats: tuple[str, ...] = FORMATS
     out: Path = Path("outputs")

@@ -133,6 +133,12 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         return None
     value, unit = first
     second = _amount(m, 2) if m["to"] else None
+    if second is not None and m["scale2"] and not m["scale1"] and m["num1"] and m["num2"]:
+        # "between 10 and 12 million": a scale written once, after the second number,
+        # is both's; not in "from 500 to 2 million", where the first is the smaller.
+        written = float(m["num2"].replace(",", ""))
+        if written and value <= written:
+            value *= second[0] / written
     q1 = _qualifier(m["q1"])
     q2 = _qualifier(m["q2"])
     tail = text[m.end() :]

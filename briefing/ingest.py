@@ -39,7 +39,7 @@ log = logging.getLogger("briefing")
 # pages, feeds) register here.
 Reader = Callable[[Path], list[Article]]
 READERS: dict[str, Reader] = {}
-STDIN = Path("-")  # the source that reads JSON Lines from standard input
+STDIN = "-"  # the source (a string, not a path: "./-" is a file) that reads stdin
 STDIN_NAME = "<stdin>"
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -139,9 +139,6 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
     file once, however it was named."""
     files: list[Path] = []
     for path in paths:
-        if path == STDIN:
-            files.append(path)
-            continue
         if not path.exists():
             raise SourceError(f"{path}: no such file or folder")
         if path.is_dir():
@@ -170,32 +167,39 @@ def read_sources(paths: Sequence[Path]) -> tuple[list[Article], list[Skipped]]:
     skipped: list[Skipped] = []
     for path in find_files(paths):
         suffix = path.suffix.lower()
-        if path == STDIN:
-            reader: Reader = read_stdin
-        elif suffix and suffix not in READERS:
+        if suffix and suffix not in READERS:
             log.warning("skipped %s: not a supported file type (%s)", path, ", ".join(sorted(READERS)))
             skipped.append(Skipped(path, "not a supported file type"))
             continue
-        else:
-            reader = READERS.get(suffix, _read_text)
         try:
-            found = reader(path)
+            found = READERS.get(suffix, _read_text)(path)
         except NotText as exc:
             log.warning("skipped %s: %s", path, exc)
             skipped.append(Skipped(path, str(exc)))
             continue
-        for article in found:
-            if article.body_blocks():
-                articles.append(article)
-            else:
-                where = article.path if len(found) > 1 or path == STDIN else path
-                log.warning("skipped %s: no article text found", where)
-                skipped.append(Skipped(path, "no article text found"))
+        articles.extend(readable(found, path, skipped))
     if not articles:
-        names = ", ".join(STDIN_NAME if p == STDIN else str(p) for p in paths)
+        names = ", ".join(str(p) for p in paths)
         detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
         raise SourceError(f"no readable article in {names}{detail}")
     return articles, skipped
+
+
+def readable(articles: Iterable[Article], path: Path | None, skipped: list[Skipped]) -> list[Article]:
+    """The articles that have body text; the others are logged and noted as skipped."""
+    kept = []
+    for article in articles:
+        if article.body_blocks():
+            kept.append(article)
+        else:
+            log.warning("skipped %s: no article text found", article.path or _lead(article.text))
+            skipped.append(Skipped(path or Path(article.path or STDIN), "no article text found"))
+    return kept
+
+
+def _lead(text: str) -> str:
+    words = text.split()
+    return "an article starting " + repr(" ".join(words[:8])) if words else "an empty article"
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -294,7 +298,7 @@ def read_json_lines(text: str, name: str) -> list[Article]:
     path is ``NAME:LINE``. A malformed record is an error naming its line."""
     articles: list[Article] = []
     # Lines end at "\n" only: JSON strings may hold U+2028 and other line separators.
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), 1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
@@ -302,18 +306,21 @@ def read_json_lines(text: str, name: str) -> list[Article]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise SourceError(f"{where}: not a JSON object ({exc.msg}, column {exc.colno})") from None
+        except RecursionError:
+            raise SourceError(f"{where}: not a JSON object (nested too deeply)") from None
         if not isinstance(record, dict):
             raise SourceError(f"{where}: not a JSON object")
         body = record.get("text")
         if not isinstance(body, str) or not body.strip():
             raise SourceError(f"{where}: 'text' must be the article's text, a non-empty string")
+        body = _no_surrogates(body, where)
         given: dict[str, str] = {}
         for key in JSON_FIELDS:
             value = record.get(key)
             if value is not None and not isinstance(value, str):
                 raise SourceError(f"{where}: '{key}' must be a string or null, not {type(value).__name__}")
             if value is not None and value.strip():
-                given[key] = " ".join(value.split())
+                given[key] = _no_surrogates(" ".join(value.split()), where)
         article = Article(
             text=body,
             path=where,
@@ -355,26 +362,57 @@ def parse_published(value: str, where: str) -> dt.date:
 
     try:
         return email.utils.parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         raise SourceError(
             f"{where}: 'published' is not a date (YYYY-MM-DD, ISO 8601 or RFC 2822): {value!r}"
         ) from None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: str, where: str) -> str:
+    """JSON may escape half of a UTF-16 pair ("\\ud83d" without its mate), which no
+    text can hold; like an undecodable byte in a file, each reads as U+FFFD, so
+    offsets stay as they are."""
+    if not _SURROGATE.search(value):
+        return value
+    log.warning("%s: an unpaired surrogate escape (half an emoji?) read as U+FFFD", where)
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def _read_json_lines_file(path: Path) -> list[Article]:
-    return read_json_lines(_utf8(read_bytes(path), str(path)), display_path(path))
-
-
-def read_stdin(_path: Path = STDIN) -> list[Article]:
-    """JSON Lines from standard input (the source ``-``)."""
-    return read_json_lines(_utf8(sys.stdin.buffer.read(), STDIN_NAME), STDIN_NAME)
-
-
-def _utf8(raw: bytes, name: str) -> str:
+    raw = read_bytes(path)
+    if not raw.strip():
+        raise NotText("empty file")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:  # binary, or another encoding: skipped like any such file
+        raise NotText(_not_utf8(raw, exc)) from None
+    return read_json_lines(text, display_path(path))
+
+
+def read_stdin() -> list[Article]:
+    """The articles of the JSON Lines on standard input (the source ``-``): records
+    without article text are skipped with a warning; none at all is an error."""
+    if sys.stdin is None:
+        raise SourceError("'-' reads standard input, but there is none (closed)")
+    raw = sys.stdin.buffer.read()
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{name}: JSON Lines must be UTF-8 (byte {exc.start} is not)") from None
+        raise SourceError(f"{STDIN_NAME}: {_not_utf8(raw, exc)}") from None
+    skipped: list[Skipped] = []
+    articles = readable(read_json_lines(text, STDIN_NAME), None, skipped)
+    if not articles:
+        detail = f" ({len(skipped)} record(s) skipped)" if skipped else ""
+        raise SourceError(f"no readable article in {STDIN_NAME}{detail}")
+    return articles
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
+    line = raw.count(b"\n", 0, error.start) + 1
+    return f"JSON Lines must be UTF-8 (line {line}, byte {error.start} is not)"
 
 
 READERS[".jsonl"] = _read_json_lines_file

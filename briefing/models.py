@@ -279,10 +279,16 @@ class Brief:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Brief:
-        """The brief that ``render(brief, "json")`` wrote."""
+        """The brief that ``render(brief, "json")`` wrote; ValueError for anything else."""
         import json
 
-        return cls.from_dict(json.loads(text))
+        data = json.loads(text)  # JSONDecodeError is a ValueError
+        try:
+            return cls.from_dict(data)
+        except KeyError as exc:
+            raise ValueError(f"not a brief.json: no {exc} key") from None
+        except (TypeError, AttributeError) as exc:
+            raise ValueError(f"not a brief.json: {exc}") from None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Brief:

@@ -45,6 +45,14 @@ def test_percentages_money_distances_and_ranges():
     assert figures("The fire spread over 40 km of forest.")[0][:3] == ("over 40 km", 40, "km")
     [(_s, _e, f)] = find_figures("Between 10 and 12 climbers were rescued.")
     assert (f.value, f.upper, f.counts) == (10, 12, "climbers")
+    # A scale written once after a range is both ends'; after a rise from a smaller
+    # number it is the second's only.
+    [(_s, _e, f)] = find_figures("Repairs will cost between 10 and 12 million euros.")
+    assert (f.value, f.upper) == (10_000_000, 12_000_000)
+    [(_s, _e, f)] = find_figures("Sales rose from 2 to 3 billion units.")
+    assert (f.was, f.value) == (2_000_000_000, 3_000_000_000)
+    [(_s, _e, f)] = find_figures("The city grew from 500 to 2 million people.")
+    assert (f.was, f.value) == (500, 2_000_000)
     assert figures("A 37 percent cost overrun.") == [("37 percent", 37, "%", "cost overrun")]
 
 

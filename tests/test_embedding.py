@@ -166,6 +166,36 @@ def test_the_json_schema_ships_with_the_package_and_rejects_what_is_not_a_brief(
     assert SCHEMA["additionalProperties"] is False
 
 
+def test_every_shape_the_json_can_take_passes_the_schema():
+    """Shapes the sample brief lacks: a float range, a change, an Article with no path,
+    a daily status, an empty section, a date range, capped sections."""
+    import datetime as dt
+
+    from briefing.models import Citation, Claim, Discrepancy, Event, Figure, KeyFigure, Section, Source, When
+
+    cite = (Citation(1, 0, 40), Citation(2, 10, 52))
+    brief = briefing.Brief(
+        title="Flood brief",
+        date=dt.date(2026, 3, 2),
+        sources=(Source(1, None, title="Wire copy", url="https://example.org/a"), Source(2, "b.txt:3", published=dt.date(2026, 3, 1))),
+        sections=(
+            Section("Damage", "How much damage?", (briefing.Item("The flood damaged 40 homes.", cite, 0.5, "updated"),)),
+            Section("Aid", "What aid came?", (), note="No source in this set covers “Aid”."),
+        ),
+        key_figures=(
+            KeyFigure(Figure(2.5, "%", "turnout", "about", upper=3.75, label="about 2.5%–3.75%"), "Turnout was 2.5-3.75%.", cite),
+            KeyFigure(Figure(10.0, "USD", "", was=12.5, was_qualifier="over", label="over $12.5 → $10"), "Costs fell.", cite[:1]),
+        ),
+        timeline=(Event(When(2014, approximate=True), "Fighting raged between 2014 and 2017.", cite, until=When(2017, 5)),),
+        discrepancies=(Discrepancy("Homes damaged", (Claim("40", "40 homes.", cite[:1]), Claim("not disclosed", "No figure.", cite[1:]))),),
+        left_out={"key_figures": 3, "timeline": 2, "already_briefed": 1},
+    )
+    text = briefing.render(brief, "json")
+    data = validate_brief(text)
+    assert data["key_figures"][0]["upper"] == 3.75 and data["sources"][0]["path"] is None
+    assert briefing.render(briefing.Brief.from_json(text), "json") == text
+
+
 # --- the command in a pipeline -----------------------------------------------------------
 
 
@@ -199,12 +229,54 @@ def test_json_lines_on_stdin_build_the_same_brief_as_the_files(tmp_path: Path):
     assert all(s["url"].startswith("https://example.org/") and s["outlet"] == "Example" for s in piped["sources"])
 
 
-def test_summarize_reads_stdin_too():
-    record = json.dumps({"text": (ROOT / "seeds" / "003_b0d5a710987baa56.txt").read_text(encoding="utf-8")})
-    result = subprocess.run([sys.executable, "-m", "briefing", "summarize", "-", "--words", "40"], input=record + "\n",
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert 0 < len(result.stdout.split()) <= 40
+def test_summarize_reads_stdin_mixed_with_files_in_the_order_given(tmp_path: Path):
+    harwick = tmp_path / "harwick.txt"
+    harwick.write_text("Dockers at Harwick walked out on Monday after talks on pay collapsed, halting all traffic.\n")
+    seed = (ROOT / "seeds" / "003_b0d5a710987baa56.txt").read_text(encoding="utf-8")
+    (tmp_path / "-").write_text("A file named with a dash is read when given as a path, like any other.\n")
+    args = [sys.executable, "-m", "briefing", "summarize", "-", str(harwick), "-", "./-", "--words", "400"]
+    result = subprocess.run(args, input=json.dumps({"text": seed}) + "\n", capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    lines = result.stdout.splitlines()
+    # stdin read once ("-" twice), the file, and the file named "-".
+    assert any("Harwick" in line for line in lines) and any("dash" in line for line in lines)
+    assert all(line in " ".join(seed.split()) for line in lines if "Harwick" not in line and "dash" not in line)
+    assert len(lines) == len(set(lines))
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        (subprocess.DEVNULL, "no readable article in <stdin>"),
+        ("closed", "'-' reads standard input, but there is none (closed)"),
+        (b'{"text": "ok"}\n{"text": "caf\xe9"}\n', "<stdin>: JSON Lines must be UTF-8 (line 2, byte 28 is not)"),
+        (b'{"text": "Menu"}\n', "no readable article in <stdin> (1 record(s) skipped)"),
+    ],
+)
+def test_stdin_that_cannot_be_read_is_one_error_line_and_exit_3(stdin, message: str):
+    args = [sys.executable, "-m", "briefing", "summarize", "-"]
+    if stdin == "closed":
+        result = subprocess.run(["bash", "-c", f"{shlex.join(args)} <&-"], capture_output=True, text=True, timeout=60)
+    elif isinstance(stdin, bytes):
+        result = subprocess.run(args, input=stdin, capture_output=True, timeout=60)
+        result.stderr = result.stderr.decode()
+    else:
+        result = subprocess.run(args, stdin=stdin, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3
+    assert result.stderr.splitlines()[-1] == f"briefing: error: {message}"
+    assert all(line.startswith("briefing: ") for line in result.stderr.splitlines())
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_a_stream_that_cannot_be_written_is_exit_4(fmt: str):
+    args = [sys.executable, "-m", "briefing", "build", str(ROOT / "seeds"), "--themes", str(ROOT / "themes.toml"),
+            "--format", fmt, "--out", "-"]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 4
+    assert result.stderr == "briefing: error: cannot write to standard output (No space left on device)\n"
 
 
 def test_a_bad_record_on_stdin_is_one_error_line_and_exit_3(tmp_path: Path):
@@ -232,6 +304,26 @@ def test_logs_go_to_stderr_and_the_stream_stays_clean(tmp_path: Path):
     assert "warning: skipped" in default.stderr and "debug" not in default.stderr
     quiet = subprocess.run([*args, "-q"], capture_output=True, text=True, timeout=60)
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == default.stdout
+
+
+def test_summarize_takes_one_text_as_one_article():
+    text = (ROOT / "seeds" / "003_b0d5a710987baa56.txt").read_text(encoding="utf-8")
+    assert briefing.summarize(text, words=50) == briefing.summarize([text], words=50) != []
+
+
+def test_articles_made_by_a_program_without_article_text_are_skipped(seeds_dir: Path, caplog):
+    menu = briefing.Article(text="Home | World | Sport")
+    brief = briefing.build_brief([menu, seeds_dir], ROOT / "themes.toml")
+    assert len(brief.sources) == 5 and "skipped an article starting 'Home | World | Sport'" in caplog.text
+    with pytest.raises(briefing.BriefingError, match="no readable article") as error:
+        briefing.build_brief([menu], ROOT / "themes.toml")
+    assert error.value.exit_code == 3
+
+
+def test_from_json_refuses_what_is_not_a_brief_with_value_error():
+    for text in ("{}", "[]", "not json", '{"title": "T", "date": "2025-10-05", "sources": [{}], "themes": []}'):
+        with pytest.raises(ValueError):
+            briefing.Brief.from_json(text)
 
 
 def test_a_library_caller_sees_logs_only_through_logging(seeds_dir: Path, tmp_path: Path, capsys, caplog):

@@ -286,6 +286,33 @@ def test_a_malformed_json_lines_record_is_an_error_naming_its_line(line: str, me
     assert str(error.value).startswith(message)
 
 
+def test_json_lines_with_a_bom_and_crlf_read_as_plain_json_lines():
+    plain = read_json_lines(jsonl({"text": HARWICK, "published": "2025-10-02T23:30:00-04:00"}), "a")
+    windows = read_json_lines(("\ufeff" + jsonl({"text": HARWICK, "published": "2025-10-02T23:30:00-04:00"})).replace("\n", "\r\n"), "a")
+    assert plain == windows and plain[0].published == dt.date(2025, 10, 2)  # the date as written there
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("[" * 100_000, "<stdin>:1: not a JSON object (nested too deeply)"),
+        ('{"text": "Some words here.", "published": "Thu, 02 Oct 99999999999 08:30:00 GMT"}', "<stdin>:1: 'published' is not a date"),
+    ],
+)
+def test_hostile_json_lines_are_errors_not_crashes(line: str, message: str):
+    with pytest.raises(SourceError) as error:
+        read_json_lines(line, "<stdin>")
+    assert str(error.value).startswith(message)
+
+
+def test_half_an_emoji_reads_as_a_replacement_character(caplog):
+    (article,) = read_json_lines('{"text": "Dockers at Harwick walked out \\ud83d on Monday after pay talks collapsed.", "title": "\\ude00 Strike"}', "<stdin>")
+    assert "\ufffd on Monday" in article.text and article.title == "\ufffd Strike"
+    assert len(article.text) == len("Dockers at Harwick walked out ? on Monday after pay talks collapsed.")
+    assert "<stdin>:1: an unpaired surrogate escape" in caplog.text
+    article.text.encode("utf-8")  # writable, unlike the surrogate
+
+
 def test_jsonl_files_in_a_folder_are_read_record_by_record(tmp_path: Path, caplog):
     (tmp_path / "feed.jsonl").write_text(jsonl({"text": HARWICK}, {"text": "Menu"}), encoding="utf-8")
     (tmp_path / "b.txt").write_text(HARWICK)
@@ -294,10 +321,15 @@ def test_jsonl_files_in_a_folder_are_read_record_by_record(tmp_path: Path, caplo
     assert len(skipped) == 1 and f"feed.jsonl:2: no article text found" in caplog.text
 
 
-def test_json_lines_must_be_utf8(tmp_path: Path):
-    (tmp_path / "feed.jsonl").write_bytes(b'{"text": "caf\xe9 owners said the offer was too low."}\n')
-    with pytest.raises(SourceError, match="feed.jsonl: JSON Lines must be UTF-8"):
-        read_sources([tmp_path])
+def test_a_jsonl_file_that_is_not_utf8_or_empty_is_skipped_like_a_binary_file(tmp_path: Path, caplog):
+    raw = b'{"text": "x"}\n{"text": "caf\xe9 owners said the offer was too low."}\n'
+    (tmp_path / "a.jsonl").write_bytes(raw)
+    (tmp_path / "b.jsonl").write_bytes(b"")
+    (tmp_path / "c.txt").write_text(HARWICK)
+    articles, skipped = read_sources([tmp_path])
+    assert len(articles) == 1 and [s.path.name for s in skipped] == ["a.jsonl", "b.jsonl"]
+    assert f"skipped {tmp_path / 'a.jsonl'}: JSON Lines must be UTF-8 (line 2, byte {raw.index(0xE9)} is not)" in caplog.text
+    assert skipped[1].reason == "empty file"
 
 
 def test_an_article_made_by_a_program_is_read_like_a_file():
