@@ -23,7 +23,7 @@ def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
     string ``"-"`` (JSON Lines on stdin; a path ``./-`` is a file) and Article objects,
     in the order given. An Article given with its text only is read like a file (see
     ``ingest.complete``); one without article text is skipped with a warning."""
-    from briefing.ingest import STDIN, Skipped, complete, read_sources, read_stdin, readable
+    from briefing.ingest import STDIN, Skipped, complete, none_readable, read_sources, read_stdin, readable
 
     if isinstance(sources, (str, os.PathLike, Article)):
         sources = [sources]  # one path, not a sequence of characters
@@ -50,7 +50,7 @@ def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
             paths.append(Path(source))
     flush()
     if not articles:
-        raise SourceError(f"no readable article ({len(skipped)} article(s) without text)")
+        raise none_readable("the articles given", skipped, "article")
     return articles
 
 

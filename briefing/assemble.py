@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from briefing.conflicts import find_discrepancies
 from briefing.figures import MAX_FIGURES, key_figures, read_corpus
-from briefing.models import Article, Brief, Citation, Item, Section, Sentence, Source, Theme
+from briefing.models import Article, Brief, Item, Section, Sentence, Source, Theme, cite
 from briefing.segment import segment_all
 from briefing.select import Index, Pick, Query, select_themes, summarize_index
 from briefing.timeline import MAX_EVENTS, build_timeline, iter_events
@@ -72,7 +72,7 @@ def _item(index: Index, pick: Pick, relevance: Sequence[float]) -> Item:
     cited = [index.sentences[i] for i in (best, *others)]
     return Item(
         text=cited[0].text,
-        citations=tuple(_citation(s) for s in cited),
+        citations=cite(cited),
         score=pick.score,
     )
 
@@ -86,10 +86,6 @@ def _wording(index: Index, i: int, group: Sequence[int], relevance: Sequence[flo
     words = index.lengths_in_words[i]
     brevity = 1.0 if words <= 40 else 40 / words
     return complete * float(index.quality[i]) * brevity * (0.5 + 0.5 * min(relevance[i], 1.0))
-
-
-def _citation(sentence: Sentence) -> Citation:
-    return Citation(source=sentence.source + 1, start=sentence.start, end=sentence.end)
 
 
 def bottom_line(sections: Sequence[Section]) -> tuple[Item, ...]:

@@ -197,8 +197,6 @@ def build(
         "template_dir": template_dir,
         "paper": parse_paper(paper) if paper is not None else None,
     }
-    if config is not None and not config.is_file():
-        raise ConfigError(f"{config}: no such settings file")
     to_stdout = out == "-"
     if out is not None and not to_stdout:
         overrides["out"] = Path(out)
@@ -260,8 +258,6 @@ def daily(date: str | None, email: bool, to: tuple[str, ...], full: bool, config
     from briefing.api import mail_brief
     from briefing.config import load_settings, parse_date
 
-    if config is not None and not config.is_file():
-        raise ConfigError(f"{config}: no such settings file")
     settings = load_settings(config, {"date": parse_date(date) if date else None})
     result = run_daily(settings, full=full)
     left_out = result.brief.left_out.get("already_briefed", 0)
@@ -295,8 +291,6 @@ def send(files: tuple[Path, ...], to: tuple[str, ...], subject: str | None, conf
     from briefing.api import mail_brief
     from briefing.config import load_settings
 
-    if config is not None and not config.is_file():
-        raise ConfigError(f"{config}: no such settings file")
     settings = load_settings(config)
     sent = mail_brief(files, to, subject=subject, settings=settings)
     log.info("sent %r", sent)

@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from briefing.figures import Mention, Readings, head
+from briefing.figures import Mention, Readings, head, same_value
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite
+from briefing.terms import normalise
 from briefing.timeline import Dated
 
 if TYPE_CHECKING:
@@ -102,8 +103,6 @@ def _anchors(text: str, d: Dated) -> frozenset[str]:
     2022 agreement"), and the noun a participle ties to it within its clause ("an
     agreement reached between the two governments in September 2024"); nouns only, as
     far as spelling tells."""
-    from briefing.terms import normalise
-
     words = _WORD.findall(text[: d.mention.start])[-ADJACENT - 3 :]
     after = _WORD.findall(text[d.mention.end :])[:ADJACENT]
     near = [w for w in words if w.lower() not in _SKIP][-ADJACENT:] + [
@@ -128,8 +127,6 @@ _SKIP = frozenset(
 
 
 def _after_determiner(text: str, term: str) -> bool:
-    from briefing.terms import normalise
-
     words = _WORD.findall(text)
     return any(
         normalise(word) == term and k and words[k - 1].lower() in ("a", "an", "the", "its", "their", "this")
@@ -138,8 +135,6 @@ def _after_determiner(text: str, term: str) -> bool:
 
 
 def _surface(text: str, term: str) -> str:
-    from briefing.terms import normalise
-
     words: list[str] = _WORD.findall(text)
     return next((w.lower() for w in words if normalise(w) == term), term)
 
@@ -177,7 +172,7 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
                 -m.sentence,
             ),
         )
-        given = [m.sentence for m in mentions if _same_value(m.figure, best.figure)]
+        given = [m.sentence for m in mentions if same_value(m.figure, best.figure)]
         out.append(
             Discrepancy(
                 about=f"Number of {best.figure.counts}",
@@ -249,10 +244,6 @@ def _range(f: Figure) -> tuple[float, float]:
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _same_value(a: Figure, b: Figure) -> bool:
-    return (a.value, a.unit, a.was, a.upper) == (b.value, b.unit, b.was, b.upper)
 
 
 def _cite(index: Index, sentences: Sequence[int]) -> tuple[Citation, ...]:

@@ -17,7 +17,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.timeline import DateMention, Dated, dated_sentences, find_dates, link_groups, sentence_dates
+from briefing.terms import normalise
+from briefing.timeline import (
+    MONTH_NAMES,
+    WEEKDAYS,
+    DateMention,
+    Dated,
+    dated_sentences,
+    find_dates,
+    link_groups,
+    sentence_dates,
+)
 
 if TYPE_CHECKING:
     from briefing.select import Index
@@ -270,8 +280,6 @@ _PLACE = re.compile(r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+[
 def _with_place(counts: str, text: str) -> str:
     """A count's place, when its sentence names exactly one ("fewer than 1,000 American
     troops remain there", in a sentence about "withdrawals from Syria")."""
-    from briefing.timeline import MONTH_NAMES, WEEKDAYS
-
     places = {m[1] for m in _PLACE.finditer(text)} - set(MONTH_NAMES) - set(WEEKDAYS)
     if len(places) != 1:
         return counts
@@ -321,17 +329,20 @@ def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, .
     return tuple(row for _key, row in sorted(ranked, key=lambda pair: pair[0]))
 
 
+def same_value(a: Figure, b: Figure) -> bool:
+    """The same value, unit and shape ("from 2,500 to 2,000" is not "2,000")."""
+    return (a.value, a.unit, a.was, a.upper) == (b.value, b.unit, b.was, b.upper)
+
+
 def same_quantity(a: Figure, b: Figure) -> bool:
     """The same value, unit and shape, counting the same kind of thing."""
-    if (a.value, a.unit, a.was, a.upper) != (b.value, b.unit, b.was, b.upper):
+    if not same_value(a, b):
         return False
     return head(a.counts) == head(b.counts) or not a.counts or not b.counts
 
 
 def head(counts: str) -> str:
     """The counted noun's stem: "American service members in Iraq" -> "member"."""
-    from briefing.terms import normalise
-
     words = counts.split(" in ")[0].split(" from ")[0].split()
     for word in reversed(words):
         term = normalise(word)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from briefing.errors import OutputError
 from briefing.models import Brief, Item
+from briefing.terms import content_terms
 
 log = logging.getLogger("briefing")
 
@@ -194,8 +195,6 @@ class History:
 def fingerprint(text: str) -> frozenset[str]:
     """An item's content words, stemmed, without numbers: survives small rewordings
     and lets a changed figure keep the item's identity."""
-    from briefing.terms import content_terms
-
     return frozenset(t for t in content_terms(text) if not t[0].isdigit())
 
 

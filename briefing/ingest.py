@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import SourceError
+from briefing.models import MONTHS as MONTH_NAMES
 from briefing.models import Article, Block, BlockKind
 
 log = logging.getLogger("briefing")
@@ -92,18 +93,11 @@ _BYLINE = re.compile(
 _NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|el|bin|and|&))*$")
 _META_LABEL = re.compile(r"^(?:category|section|filed under|tags?|published|updated|posted)\s*:", re.I)
 
+# Month names and abbreviations, lower case ("sept" too), from the one table in models.
 MONTHS = {
     name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for name in names
+    for number, month in enumerate(MONTH_NAMES, 1)
+    for name in {month.lower(), month[:3].lower(), *(("sept",) if number == 9 else ())}
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
@@ -179,10 +173,13 @@ def read_sources(paths: Sequence[Path]) -> tuple[list[Article], list[Skipped]]:
             continue
         articles.extend(readable(found, path, skipped))
     if not articles:
-        names = ", ".join(str(p) for p in paths)
-        detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
-        raise SourceError(f"no readable article in {names}{detail}")
+        raise none_readable(", ".join(str(p) for p in paths), skipped, "file")
     return articles, skipped
+
+
+def none_readable(where: str, skipped: Sequence[Skipped], what: str) -> SourceError:
+    detail = f" ({len(skipped)} {what}(s) skipped)" if skipped else ""
+    return SourceError(f"no readable article in {where}{detail}")
 
 
 def readable(articles: Iterable[Article], path: Path | None, skipped: list[Skipped]) -> list[Article]:
@@ -405,8 +402,7 @@ def read_stdin() -> list[Article]:
     skipped: list[Skipped] = []
     articles = readable(read_json_lines(text, STDIN_NAME), None, skipped)
     if not articles:
-        detail = f" ({len(skipped)} record(s) skipped)" if skipped else ""
-        raise SourceError(f"no readable article in {STDIN_NAME}{detail}")
+        raise none_readable(STDIN_NAME, skipped, "record")
     return articles
 
 

@@ -89,6 +89,11 @@ def cite(sentences: Iterable[Sentence]) -> tuple[Citation, ...]:
     return tuple(Citation(s.source + 1, s.start, s.end) for s in cited.values())
 
 
+def source_ids(citations: Iterable[Citation]) -> tuple[int, ...]:
+    """The sources cited, each once, in citation order."""
+    return tuple(dict.fromkeys(c.source for c in citations))
+
+
 @dataclass(frozen=True)
 class Item:
     """One memo line: verbatim text of its first citation, cited by every source carrying it."""
@@ -100,7 +105,7 @@ class Item:
 
     @property
     def source_ids(self) -> tuple[int, ...]:
-        return tuple(dict.fromkeys(c.source for c in self.citations))
+        return source_ids(self.citations)
 
 
 @dataclass(frozen=True)
@@ -397,7 +402,7 @@ def _figure_dict(k: KeyFigure) -> dict[str, Any]:
         "label": f.label,
         "text": k.text,
         "citations": _citations(k.citations),
-        "source_count": len({c.source for c in k.citations}),
+        "source_count": len(source_ids(k.citations)),
     }
 
 

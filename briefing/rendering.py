@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from briefing.config import FORMATS, parse_paper
 from briefing.errors import ConfigError, RenderError
-from briefing.models import MONTHS, Brief, Claim, Event, Item, KeyFigure, collapse_ws
+from briefing.models import Brief, Claim, Event, Item, KeyFigure, When, collapse_ws, source_ids
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -164,17 +164,17 @@ def long_date(value: dt.date | None) -> str:
     """5 October 2025, whatever the locale."""
     if value is None:
         return "date unknown"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return When(value.year, value.month, value.day).label
 
 
 def cites(item: Cited) -> str:
     """Numbered links to the Sources list, each source once, in citation order."""
-    return "".join(f"[[{n}]](#src-{n})" for n in dict.fromkeys(c.source for c in item.citations))
+    return "".join(f"[[{n}]](#src-{n})" for n in source_ids(item.citations))
 
 
 def support(item: Cited) -> str:
     """How many distinct sources carry an entry: "3 sources", or "single source"."""
-    count = len({c.source for c in item.citations})
+    count = len(source_ids(item.citations))
     return "single source" if count == 1 else f"{count} sources"
 
 

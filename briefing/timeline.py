@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from briefing.models import MONTHS, Article, Event, Sentence, When, cite
+from briefing.terms import normalise
 
 if TYPE_CHECKING:
     from briefing.select import Index
@@ -217,8 +218,6 @@ def dated_sentences(sentences: Sequence[Sentence], dates: Sequence[Sequence[Date
 
 
 def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
-    from briefing.terms import normalise
-
     before = [m[0] for m in _WORD.finditer(text[: mention.start])][-NEAR:]
     after = [m[0] for m in _WORD.finditer(text[mention.end :])][:NEAR]
     terms = (normalise(w) for w in before + after)
