@@ -18,16 +18,8 @@ from typing import TYPE_CHECKING
 
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
 from briefing.terms import normalise
-from briefing.timeline import (
-    MONTH_NAMES,
-    WEEKDAYS,
-    DateMention,
-    Dated,
-    dated_sentences,
-    find_dates,
-    link_groups,
-    sentence_dates,
-)
+from briefing.dates import MONTH_NAMES, WEEKDAYS, DateMention, find_dates
+from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:
     from briefing.select import Index

@@ -26,12 +26,12 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.dates import full_dates
 from briefing.errors import SourceError
-from briefing.models import MONTHS as MONTH_NAMES
 from briefing.models import Article, Block, BlockKind
 
 log = logging.getLogger("briefing")
@@ -93,25 +93,6 @@ _BYLINE = re.compile(
 _NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|el|bin|and|&))*$")
 _META_LABEL = re.compile(r"^(?:category|section|filed under|tags?|published|updated|posted)\s*:", re.I)
 
-# Month names and abbreviations, lower case ("sept" too), from the one table in models.
-MONTHS = {
-    name: number
-    for number, month in enumerate(MONTH_NAMES, 1)
-    for name in {month.lower(), month[:3].lower(), *(("sept",) if number == 9 else ())}
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DATE_PATTERNS = [
-    # October 2, 2025 / Oct. 2 2025
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I),
-    # 2 October 2025
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I),
-    # 2025-10-02
-    re.compile(r"\b(?P<year>\d{4})-(?P<nmonth>\d{1,2})-(?P<day>\d{1,2})\b"),
-    # 05. 10. 2025 / 05.10.2025: day first, as everywhere dots are used
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<nmonth>\d{1,2})\.\s?(?P<year>\d{4})\b"),
-    # 10/05/2025: month first unless that cannot be
-    re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"),
-]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 LEAD_CHARS = 600  # where a news lead dates its story
@@ -545,13 +526,11 @@ def _headline_shaped(line: str, words: int) -> bool:
 
 def _is_dateline(line: str) -> bool:
     """A line that is a date, perhaps with 'by', 'published' and a category label."""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(line)
-        if match:
-            rest = (line[: match.start()] + " " + line[match.end() :]).strip()
-            rest = re.sub(r"(?i)\b(?:by|on|published|updated|posted|date)\b[:]?", " ", rest)
-            rest = re.sub(r"(?i)\b(?:category|section)\s*:.*$", " ", rest)
-            return len(_WORD.findall(rest)) <= 2
+    for start, end, _date in full_dates(line):
+        rest = (line[:start] + " " + line[end:]).strip()
+        rest = re.sub(r"(?i)\b(?:by|on|published|updated|posted|date)\b[:]?", " ", rest)
+        rest = re.sub(r"(?i)\b(?:category|section)\s*:.*$", " ", rest)
+        return len(_WORD.findall(rest)) <= 2
     return False
 
 
@@ -699,33 +678,4 @@ def _author(lines: Iterable[str]) -> str | None:
 
 
 def _find_date(text: str) -> dt.date | None:
-    for _start, _end, date in iter_dates(text):
-        return date
-    return None
-
-
-def iter_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
-    """Full dates (day, month and year) in ``text``, in order of appearance."""
-    found: list[tuple[int, int, dt.date]] = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            year = int(groups["year"])
-            if groups.get("month"):
-                month = MONTHS[groups["month"].lower()]
-                day = int(groups["day"])
-            elif groups.get("nmonth"):
-                month, day = int(groups["nmonth"]), int(groups["day"])
-            else:
-                first, second = int(groups["first"]), int(groups["second"])
-                month, day = (first, second) if first <= 12 else (second, first)
-            try:
-                found.append((m.start(), m.end(), dt.date(year, month, day)))
-            except ValueError:
-                continue
-    found.sort()
-    taken = -1
-    for start, end, date in found:
-        if start >= taken:
-            taken = end
-            yield start, end, date
+    return next((date for _start, _end, date in full_dates(text)), None)

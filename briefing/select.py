@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Literal
 
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
-from briefing.ingest import MONTHS
-from briefing.terms import content_terms, entity_keys, prime, proper_terms, tokens
+from briefing.dates import says_when
+from briefing.terms import content_terms, entity_keys, prime, proper_terms
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     Vector = npt.NDArray[np.float64]
     Matrix = npt.NDArray[np.float64]
+    Mask = npt.NDArray[np.bool_]
 
 # Set by reading memos of the sample corpus and of small corpora of other stories (tests);
 # docs/selection.md describes the selector.
@@ -164,10 +165,14 @@ class Index:
         self.lengths_in_words = [len(s.text.split()) for s in self.sentences]
         numbers = [[t for t in terms if t[0].isdigit()] for terms in self.terms]
         self.has_quantity = np.array([any(not _YEAR.match(t) for t in ns) for ns in numbers])
-        self.has_date = np.array(
-            [any(_YEAR.match(t) for t in ns) or any(w.lower() in MONTHS for w in tokens(s.text))
-             for ns, s in zip(numbers, self.sentences, strict=True)]
-        )
+
+    @functools.cached_property
+    def has_date(self) -> Mask:
+        """Whether each sentence says when: a date of any kind (only "when" questions ask)."""
+        import numpy as np
+
+        result: Mask = np.array([says_when(s.text) for s in self.sentences], dtype=bool)
+        return result
 
     # Summaries need neither; memo sections and their redundancy checks do.
     @functools.cached_property

@@ -14,7 +14,8 @@ from briefing.figures import find_figures, key_figures, read_corpus
 from briefing.models import Brief, Theme, When
 from briefing.segment import segment_all
 from briefing.select import Index
-from briefing.timeline import build_timeline, find_dates
+from briefing.dates import find_dates
+from briefing.timeline import build_timeline
 from builders import make_article
 
 # --- figures -----------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from briefing.ingest import (
     NotText,
     complete,
     decode,
-    iter_dates,
     parse_text,
     read_json_lines,
     read_sources,
@@ -115,29 +114,6 @@ def test_metadata_of_the_seeds(seeds_dir: Path):
     assert meta["002"][1:] == (dt.date(2025, 10, 5), "Michal Fencl")
     assert meta["003"] == (None, dt.date(2025, 10, 2), None)
     assert meta["004"] == ("No, the U.S. military is not 'leaving' Iraq", None, None)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("by October 1, 2025", dt.date(2025, 10, 1)),
-        ("05. 10. 2025", dt.date(2025, 10, 5)),
-        ("05.10.2025", dt.date(2025, 10, 5)),
-        ("October 2, 2025", dt.date(2025, 10, 2)),
-        ("Oct. 2 2025", dt.date(2025, 10, 2)),
-        ("2 October 2025", dt.date(2025, 10, 2)),
-        ("Published 2025-10-02", dt.date(2025, 10, 2)),
-        ("10/05/2025", dt.date(2025, 10, 5)),
-        ("25/10/2025", dt.date(2025, 10, 25)),
-    ],
-)
-def test_date_formats(text: str, expected: dt.date):
-    assert [d for _s, _e, d in iter_dates(text)] == [expected]
-
-
-def test_no_date_is_guessed():
-    assert list(iter_dates("in 2014, last year, a decade ago, on Thursday, September 2026")) == []
-    assert list(iter_dates("February 30, 2025")) == []
 
 
 def test_dateline_author_and_title_of_a_page():

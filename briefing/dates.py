@@ -1,0 +1,209 @@
+"""Dates written in text: the one reader of them.
+
+ingest takes an article's publication date from its dateline or lead (full dates
+only), select asks whether a sentence says when, and the timeline, figures and
+conflicts place what sentences date.
+
+Absolute dates ("October 2, 2025", "Oct 2 2025", "2025-10-02", "September 2024",
+"in 2014") are read as written. Relative ones ("last year", "next month", "a decade
+ago", "Thursday") are resolved against the publication date of the article that says
+them; without one they are dates that cannot be placed, and a month or day without a
+year ("in April") is never guessed. Every date keeps its precision: a year, a month
+or a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from briefing.models import MONTHS, When
+
+# Month words, lower case and without a dot: names, three-letter abbreviations, "sept".
+_MONTH_NUMBER = {
+    form: number
+    for number, name in enumerate(MONTHS, 1)
+    for form in (name.lower(), name[:3].lower(), *(("sept",) if number == 9 else ()))
+}
+# The same, capitalised as prose writes them ("Oct", "Sept", "May").
+MONTH_NAMES = {form.capitalize(): number for form, number in _MONTH_NUMBER.items()}
+_FORMS = sorted(_MONTH_NUMBER, key=len, reverse=True)
+# Capitalised only where a month stands without a day and a year: "may" and "march"
+# are verbs more often than months. With both ("OCT. 2, 2025", "may 5, 2025") any case.
+_M = r"(?P<month>(?:" + "|".join(f.capitalize() for f in _FORMS) + r")\b\.?)"
+_M_ANY = r"(?P<month>(?i:" + "|".join(_FORMS) + r")\b\.?)"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_END = r"(?![\w%/-]|[.,]\d)"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+# A number that a quantity word qualifies is a figure, not a year ("some 2000 troops").
+_QUANTITY_BEFORE = re.compile(
+    r"(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|"
+    r"estimated|\$|€|£)\s*$",
+    re.IGNORECASE,
+)
+
+Kind = Literal["day", "month", "year", "month-day", "relative"]
+
+_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
+    ("day", re.compile(rf"\b{_M_ANY}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_END}")),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M_ANY},?\s+{_YEAR}{_END}")),
+    ("day", re.compile(rf"\b{_YEAR}-(?P<nmonth>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\w-])")),
+    # 05. 10. 2025 / 05.10.2025: day first, as everywhere dots are used
+    ("day", re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<nmonth>\d{{1,2}})\.\s?{_YEAR}\b")),
+    # 10/05/2025: month first unless that cannot be
+    ("day", re.compile(rf"(?<![\d/])(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}\b")),
+    ("month", re.compile(rf"\b{_M},?\s+(?:of\s+)?{_YEAR}{_END}")),
+    # A month and day without a year: kept out of figures, never dated.
+    ("month-day", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b")),
+    ("year", re.compile(rf"(?<![\w$€£/.,-]){_YEAR}{_END}")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:(?P<edge>earlier|later)\s+)?(?P<rel>last|next|this)\s+(?P<unit>year|month)\b"
+            r"|\bby\s+the\s+end\s+of\s+(?P<end>this|the)\s+year\b"
+            r"|\bthe\s+year['’]s\s+end\b"
+            r"|\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<ago>years?|decades?|months?)\s+ago\b"
+            r"|\b(?P<near>yesterday|tomorrow)\b"
+            r"|\b(?:(?P<which>(?i:last|next|this|on))\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
+        ),
+    ),
+]
+_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—)\s*$")
+
+
+def month_number(word: str) -> int:
+    """1-12 for a month word as the patterns read it ("Oct.", "SEPT", "may")."""
+    return _MONTH_NUMBER[word.lower().rstrip(".")]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in a sentence: where it is (offsets into the sentence text) and its value.
+    ``when`` is None for a date that cannot be placed (no year, or relative in an
+    undated article): its span is still a date, never a figure."""
+
+    start: int
+    end: int
+    when: When | None
+    until: When | None = None
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every date in ``text``, in order, ranges ("between 2014 and 2017") joined."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            if kind == "year" and _QUANTITY_BEFORE.search(text[: m.start()]):
+                continue
+            when = _value(kind, m, published)
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), when))
+    found.sort(key=lambda d: d.start)
+    return _join_ranges(text, found)
+
+
+def full_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
+    """The dates in ``text`` with a day, a month and a year, where each is written."""
+    for mention in find_dates(text, None):
+        when = mention.when
+        if when is not None and when.day is not None and when.month is not None and not when.approximate:
+            yield mention.start, mention.end, dt.date(when.year, when.month, when.day)
+
+
+def says_when(text: str) -> bool:
+    """Whether ``text`` gives a date of any kind, placeable or not."""
+    return bool(find_dates(text, None))
+
+
+def _value(kind: Kind, m: re.Match[str], published: dt.date | None) -> When | None:
+    g = m.groupdict()
+    if kind == "month-day":
+        return None
+    if kind != "relative":
+        year = int(g["year"])
+        month = month_number(g["month"]) if g.get("month") else int(g["nmonth"]) if g.get("nmonth") else None
+        day = int(g["day"]) if g.get("day") else None
+        if g.get("first"):
+            first, second = int(g["first"]), int(g["second"])
+            month, day = (first, second) if first <= 12 else (second, first)
+        if month is not None and day is not None and not _valid(year, month, day):
+            return None
+        return When(year, month, day)
+    if published is None:
+        return None
+    return _relative(g, published)
+
+
+def _relative(g: dict[str, str | None], published: dt.date) -> When | None:
+    year, month = published.year, published.month
+    if g.get("rel"):
+        step = {"last": -1, "next": 1, "this": 0}[str(g["rel"])]
+        if g["unit"] == "year":
+            return When(year + step)
+        index = year * 12 + (month - 1) + step
+        return When(index // 12, index % 12 + 1)
+    if g.get("ago"):
+        word = str(g["count"]).lower()
+        count = int(word) if word.isdigit() else _COUNT_WORDS[word]
+        if not count:
+            return None
+        unit = str(g["ago"]).rstrip("s")
+        if unit == "month":
+            index = year * 12 + (month - 1) - count
+            return When(index // 12, index % 12 + 1)
+        # "A decade ago" is a round figure, and even "two years ago" may straddle a
+        # new year: both are marked approximate.
+        return When(year - count * (10 if unit == "decade" else 1), approximate=True)
+    if g.get("near"):
+        day = published + dt.timedelta(days=-1 if g["near"] == "yesterday" else 1)
+        return When(day.year, day.month, day.day)
+    if g.get("weekday"):
+        target = WEEKDAYS.index(str(g["weekday"]))
+        delta = (published.weekday() - target) % 7
+        which = (g.get("which") or "").lower()
+        if which == "next":
+            day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+        else:  # news uses the bare weekday for the past week, "last Monday" likewise
+            if which == "last" and delta == 0:
+                delta = 7
+            day = published - dt.timedelta(days=delta)
+        return When(day.year, day.month, day.day)
+    return When(year)  # "by the end of this year", "the year's end"
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    joined: list[DateMention] = []
+    for mention in mentions:
+        if joined:
+            last = joined[-1]
+            between = text[last.end : mention.start]
+            if (
+                last.when is not None
+                and mention.when is not None
+                and last.until is None
+                and _JOIN.match(between)
+                and mention.when.key > last.when.key
+            ):
+                joined[-1] = DateMention(last.start, mention.end, last.when, mention.when)
+                continue
+        joined.append(mention)
+    return joined
