@@ -162,3 +162,16 @@ def test_a_single_article_is_summarized_by_what_it_keeps_coming_back_to(data_dir
     assert any("libraries" in s for s in summary)  # the story's recurring subject
     seed = read_text_file(data_dir.parent.parent / "seeds" / "003_b0d5a710987baa56.txt")
     assert any("2,500 to fewer than 2,000" in s.text for s in summarize_articles([seed], words=70))
+
+
+def test_a_when_question_prefers_the_sentence_that_gives_a_date():
+    index = Index(segment_all([make_article(
+        "Dockworkers may strike again, the union said in a statement on the port dispute.\n\n"
+        "Dockworkers will strike again on March 3, the union said of the port dispute.",
+        url="https://example.com/port",
+    )]))
+    when = Query.from_text("When will the dockworkers strike again?")
+    plain = Query.from_text("Will the dockworkers strike again?")
+    may, dated = index.relevance(when)
+    may_plain, dated_plain = index.relevance(plain)
+    assert dated / may > dated_plain / may_plain  # the date earns the answer boost; "may" does not
