@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from briefing.figures import Mention, Readings, head, same_value
+from briefing.figures import Mention, Readings, head, same_value, thing_and_place
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite
 from briefing.terms import normalise
 from briefing.timeline import Dated
@@ -224,8 +224,7 @@ def _same_time(a: Article, b: Article) -> bool:
 
 
 def _thing(f: Figure) -> tuple[str, str]:
-    place = f.counts.split(" in ", 1)[1] if " in " in f.counts else ""
-    return head(f.counts), place
+    return head(f.counts), thing_and_place(f.counts)[1]
 
 
 def _range(f: Figure) -> tuple[float, float]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefing.models import MONTHS, When
+from briefing.terms import NUMBER_WORDS
 
 # Month words, lower case and without a dot: names, three-letter abbreviations, "sept".
 _MONTH_NUMBER = {
@@ -38,10 +39,6 @@ _M_ANY = r"(?P<month>(?i:" + "|".join(_FORMS) + r")\b\.?)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _END = r"(?![\w%/-]|[.,]\d)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_COUNT_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 # A number that a quantity word qualifies is a figure, not a year ("some 2000 troops").
 _QUANTITY_BEFORE = re.compile(
     r"(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|"
@@ -155,7 +152,7 @@ def _relative(g: dict[str, str | None], published: dt.date) -> When | None:
         return When(index // 12, index % 12 + 1)
     if g.get("ago"):
         word = str(g["count"]).lower()
-        count = int(word) if word.isdigit() else _COUNT_WORDS[word]
+        count = int(word) if word.isdigit() else NUMBER_WORDS[word]
         if not count:
             return None
         unit = str(g["ago"]).rstrip("s")

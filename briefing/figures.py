@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.terms import normalise
+from briefing.terms import NUMBER_WORDS, normalise
 from briefing.dates import MONTH_NAMES, WEEKDAYS, DateMention, find_dates
 from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
 
@@ -35,12 +35,6 @@ QUALIFIERS = (
 )  # fmt: skip
 _QUALIFIER = "(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + ")"
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
-_SPELLED = {
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "several": 0,
-}  # fmt: skip
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 _DISTANCES = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
@@ -116,7 +110,7 @@ def _amount(m: re.Match[str], n: int) -> tuple[float, str | None] | None:
     if number is not None:
         value = float(number.replace(",", ""))
     elif word is not None:
-        value = float(_SPELLED.get(word.lower().split()[0], 0))
+        value = float(NUMBER_WORDS.get(word.lower().split()[0], 0))  # "several": 0
         if not value:  # "several million": no figure to state
             return None
     else:
@@ -163,7 +157,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
     if m["num1"] and 1800 <= value <= 2100 and "," not in m["num1"] and not q1 and unit is None:
         return None  # a year the date patterns left alone ("the 2019-20 season")
     counts = _counts(text, m, tail, unit)
-    if unit is None and value < 10 and not m["scale1"] and not _plural(counts.split(" in ")[0].split()[-1] if counts else ""):
+    if unit is None and value < 10 and not m["scale1"] and not _plural((thing_and_place(counts)[0].split() or [""])[-1]):
         return None  # "9 people" is a count; "5 was invoked", "1 of them" are not
     label = _label(m) + distance_unit
     if second is not None and second[1] in (None, unit):
@@ -333,9 +327,15 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     return head(a.counts) == head(b.counts) or not a.counts or not b.counts
 
 
+def thing_and_place(counts: str) -> tuple[str, str]:
+    """What a figure counts, and where: "service members in Iraq" -> ("service members", "Iraq")."""
+    thing, _, place = counts.partition(" in ")
+    return thing, place
+
+
 def head(counts: str) -> str:
     """The counted noun's stem: "American service members in Iraq" -> "member"."""
-    words = counts.split(" in ")[0].split(" from ")[0].split()
+    words = thing_and_place(counts)[0].split(" from ")[0].split()
     for word in reversed(words):
         term = normalise(word)
         if term:

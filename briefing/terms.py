@@ -33,6 +33,13 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Numbers spelled out, as news writes small counts and round figures.
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _ACRONYM_DOTS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _WORDISH = re.compile(r"[^\W_]")
