@@ -43,6 +43,7 @@ class Result:
     system: str
     recall1: list[float] = field(default_factory=list)
     recall2: list[float] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)  # before the cut
     seconds: float | None = None  # None for stored peers: not run here
 
     @property
@@ -52,6 +53,11 @@ class Result:
     @property
     def r2(self) -> float:
         return 100 * statistics.fmean(self.recall2)
+
+    def add(self, summary: str, scores: tuple[float, float]) -> None:
+        self.recall1.append(scores[0])
+        self.recall2.append(scores[1])
+        self.words.append(len(summary.split()))
 
 
 def clusters(path: Path, limit: int | None) -> Iterator[dict]:
@@ -140,16 +146,12 @@ def evaluate(name: str, path: Path, words: int, limit: int | None, systems: list
             start = time.perf_counter()
             summary = RUN[system](texts, query, words)
             results[system].seconds += time.perf_counter() - start  # type: ignore[operator]
-            r1, r2 = score(summary, row["references"], words)
-            results[system].recall1.append(r1)
-            results[system].recall2.append(r2)
+            results[system].add(summary, score(summary, row["references"], words))
         if peers:
             for peer, summary in row["peers"].items():
                 label = f"{peer} (peer)" if name == "duc2004" else f"NIST system {peer} (peer)"
                 result = stored.setdefault(label, Result(label))
-                r1, r2 = score(summary, row["references"], words)
-                result.recall1.append(r1)
-                result.recall2.append(r2)
+                result.add(summary, score(summary, row["references"], words))
     ranked = sorted(results.values(), key=lambda r: -r.r2)
     peers_ranked = sorted(stored.values(), key=lambda r: -r.r2)
     if name == "duc2006" and peers_ranked:
@@ -162,11 +164,12 @@ def evaluate(name: str, path: Path, words: int, limit: int | None, systems: list
 
 
 def table(results: list[Result]) -> str:
-    lines = ["| system | ROUGE-1 R | ROUGE-2 R | run time |", "|---|---:|---:|---:|"]
+    lines = ["| system | ROUGE-1 R | ROUGE-2 R | words before the cut | run time |", "|---|---:|---:|---:|---:|"]
     for r in results:
         bold = "**" if r.system == OURS else ""
         seconds = f"{r.seconds:.1f} s" if r.seconds is not None else "-"
-        lines.append(f"| {bold}{r.system}{bold} | {bold}{r.r1:.2f}{bold} | {bold}{r.r2:.2f}{bold} | {seconds} |")
+        words = f"{statistics.fmean(r.words):.1f}"
+        lines.append(f"| {bold}{r.system}{bold} | {bold}{r.r1:.2f}{bold} | {bold}{r.r2:.2f}{bold} | {words} | {seconds} |")
     return "\n".join(lines)
 
 
@@ -241,6 +244,10 @@ def write_docs(all_results: dict[str, list[Result]], args: argparse.Namespace) -
         f"({platform.machine()}, Python {platform.python_version()}). Peers are the published systems'",
         "summaries stored with the data: scored here, not run here. How the selector works and",
         "how its parameters were chosen: [selection.md](selection.md).",
+        "",
+        "\"Words before the cut\" is the mean length of a system's summaries as written. Longer",
+        "ones lose the end of their last sentence to the cut, as the published convention",
+        "does; `briefing` returns whole source sentences within the limit.",
         "",
         "![ROUGE recall of every system](benchmarks.png)",
         "",
