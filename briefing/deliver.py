@@ -141,7 +141,7 @@ def send(message: EmailMessage, smtp: SmtpSettings, password: str | None) -> Non
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError(f"{where}: login refused for {smtp.user!r}: {_reply(exc)}") from None
     except smtplib.SMTPNotSupportedError as exc:
-        raise MailError(f"{where}: {exc} (check [smtp] security)") from None
+        raise MailError(f"{where}: {str(exc).rstrip('.')} (check [smtp] security)") from None
     except smtplib.SMTPRecipientsRefused as exc:
         who = ", ".join(f"{a} ({_code(r)})" for a, r in exc.recipients.items())
         raise MailError(f"{where}: recipient refused: {who}") from None

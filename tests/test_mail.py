@@ -1,4 +1,5 @@
-"""E-mail against real SMTP servers started here on 127.0.0.1 (aiosmtpd)."""
+"""E-mail against real SMTP servers started here on 127.0.0.1 (aiosmtpd), in plain text,
+STARTTLS and SSL, with certificates from a test authority (trustme)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import email
 import datetime as dt
 import email.policy
 import socket
+import ssl
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from click.testing import CliRunner
@@ -230,3 +233,107 @@ def test_the_password_cannot_be_set_in_the_settings_file(tmp_path: Path):
     config.write_text('[smtp]\nhost = "mail.example.org"\npassword = "x"\n')
     with pytest.raises(ConfigError, match="BRIEFING_SMTP_PASSWORD only"):
         load_settings(config)
+
+
+# --- TLS: what a real mail server does ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def authority() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture
+def server_tls(authority: trustme.CA) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    return context
+
+
+@pytest.fixture
+def trusted(authority: trustme.CA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test authority trusted the way a user trusts a private one: SSL_CERT_FILE."""
+    bundle = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(bundle))
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+
+
+@pytest.fixture
+def untrusted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+
+
+def serve(box: Inbox, **kwargs: object) -> tuple[Controller, int]:
+    port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port, **kwargs)
+    controller.start()
+    return controller, port
+
+
+def test_starttls_and_login_against_a_server_that_requires_both(trusted, server_tls, brief_files: Path):
+    # The server refuses mail before STARTTLS and login without TLS: delivery proves both.
+    box = Inbox()
+    controller, port = serve(
+        box, tls_context=server_tls, require_starttls=True, authenticator=authenticator, auth_required=True
+    )
+    try:
+        settings = settings_for(port, security="starttls", user="desk")
+        mail_brief([brief_files / "brief.pdf"], ["desk@example.org"], settings=settings, env={"BRIEFING_SMTP_PASSWORD": "s3cret"})
+    finally:
+        controller.stop()
+    [message] = box.messages
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_content() == (brief_files / "brief.pdf").read_bytes()
+
+
+def test_ssl_from_the_first_byte(trusted, server_tls, brief_files: Path):
+    box = Inbox()
+    controller, port = serve(box, ssl_context=server_tls)
+    try:
+        mail_brief([brief_files / "brief.pdf"], ["desk@example.org"], settings=settings_for(port, security="ssl"), env={})
+    finally:
+        controller.stop()
+    assert len(box.messages) == 1
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_a_certificate_nobody_vouches_for_is_refused_before_anything_is_sent(
+    untrusted, server_tls, brief_files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, security: str
+):
+    box = Inbox()
+    tls = {"tls_context": server_tls} if security == "starttls" else {"ssl_context": server_tls}
+    controller, port = serve(box, **tls)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "briefing.toml").write_text(
+        f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "{security}"\nuser = "desk"\nfrom = "b@example.org"\n'
+    )
+    try:
+        result = CliRunner().invoke(
+            main, ["send", str(brief_files / "brief.pdf"), "--to", "d@example.org"], env={"BRIEFING_SMTP_PASSWORD": "s3cret"}
+        )
+    finally:
+        controller.stop()
+    assert result.exit_code == 6
+    assert f"127.0.0.1:{port}: TLS failed (CERTIFICATE_VERIFY_FAILED)" in result.output
+    assert result.output.count("\n") == 1 and "s3cret" not in result.output
+    assert box.messages == []
+
+
+def test_a_certificate_for_another_host_is_refused(authority: trustme.CA, trusted, brief_files: Path):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("mail.example.org").configure_cert(context)
+    box = Inbox()
+    controller, port = serve(box, tls_context=context)
+    try:
+        with pytest.raises(MailError, match="TLS failed"):
+            mail_brief([brief_files / "brief.pdf"], ["d@example.org"], settings=settings_for(port, security="starttls"), env={})
+    finally:
+        controller.stop()
+    assert box.messages == []
+
+
+def test_starttls_against_a_server_without_it_says_which_setting_to_check(inbox, brief_files: Path):
+    box, port = inbox
+    with pytest.raises(MailError, match=r"STARTTLS extension not supported by server \(check \[smtp\] security\)"):
+        mail_brief([brief_files / "brief.pdf"], ["d@example.org"], settings=settings_for(port, security="starttls"), env={})
+    assert box.messages == []
