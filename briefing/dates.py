@@ -51,7 +51,7 @@ Kind = Literal["day", "month", "year", "month-day", "relative"]
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     ("day", re.compile(rf"\b{_M_ANY}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_END}")),
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M_ANY},?\s+{_YEAR}{_END}")),
-    ("day", re.compile(rf"\b{_YEAR}-(?P<nmonth>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\w-])")),
+    ("day", re.compile(rf"\b{_YEAR}-(?P<nmonth>\d{{1,2}})-(?P<day>\d{{1,2}})(?:(?=T\d)|(?![\w-]))")),
     # 05. 10. 2025 / 05.10.2025: day first, as everywhere dots are used
     ("day", re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<nmonth>\d{{1,2}})\.\s?{_YEAR}\b")),
     # 10/05/2025: month first unless that cannot be

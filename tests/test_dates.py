@@ -24,6 +24,7 @@ from briefing.models import When
         ("the 2nd of Oct 2025", dt.date(2025, 10, 2)),
         ("Published 2025-10-02", dt.date(2025, 10, 2)),
         ("2025-10-2", dt.date(2025, 10, 2)),
+        ("Updated: 2025-10-02T08:30:00Z", dt.date(2025, 10, 2)),
         ("10/05/2025", dt.date(2025, 10, 5)),
         ("25/10/2025", dt.date(2025, 10, 25)),
     ],
