@@ -58,7 +58,9 @@ def test_the_package_installs_and_works_outside_the_repository(tmp_path: Path):
         shutil.copy(ROOT / name, source / name)
     for name in ("briefing", "templates"):
         shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
-    run = dict(capture_output=True, text=True, timeout=300)
+    # A PYTHONPATH would put another copy of briefing before the installed one.
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = dict(capture_output=True, text=True, timeout=300, env=environment)
     wheel = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", str(source),
          "-w", str(tmp_path / "dist")], **run)
