@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from briefing.dates import MONTH_NAMES, WEEKDAYS, DateMention, find_dates
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
 from briefing.terms import NUMBER_WORDS, normalise
-from briefing.dates import MONTH_NAMES, WEEKDAYS, DateMention, find_dates
 from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:

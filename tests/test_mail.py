@@ -57,28 +57,27 @@ def authenticator(server, session, envelope, mechanism, auth_data):  # noqa: ANN
     return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
 
 
+def serve(box: Inbox, **kwargs: object) -> tuple[Controller, int]:
+    """An SMTP server for ``box`` on 127.0.0.1; ``kwargs`` go to aiosmtpd's Controller."""
+    port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port, **kwargs)
+    controller.start()
+    return controller, port
+
+
 @pytest.fixture
 def inbox() -> Iterator[tuple[Inbox, int]]:
-    box, port = Inbox(), free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
+    box = Inbox()
+    controller, port = serve(box)
     yield box, port
     controller.stop()
 
 
 @pytest.fixture
 def login_inbox() -> Iterator[tuple[Inbox, int]]:
-    box, port = Inbox(), free_port()
+    box = Inbox()
     warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS")  # loopback only
-    controller = Controller(
-        box,
-        hostname="127.0.0.1",
-        port=port,
-        authenticator=authenticator,
-        auth_required=True,
-        auth_require_tls=False,
-    )
-    controller.start()
+    controller, port = serve(box, authenticator=authenticator, auth_required=True, auth_require_tls=False)
     yield box, port
     controller.stop()
 
@@ -172,9 +171,8 @@ def test_a_server_that_requires_login_refuses_a_message_without_one(login_inbox,
 
 
 def test_a_refused_recipient(brief_files: Path):
-    box, port = Inbox(refuse="nobody@example.org"), free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
+    box = Inbox(refuse="nobody@example.org")
+    controller, port = serve(box)
     try:
         with pytest.raises(MailError, match=r"recipient refused: nobody@example.org \(550"):
             mail_brief([brief_files / "brief.pdf"], ["nobody@example.org"], settings=settings_for(port), env={})
@@ -262,12 +260,6 @@ def trusted(authority: trustme.CA, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def untrusted(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
 
-
-def serve(box: Inbox, **kwargs: object) -> tuple[Controller, int]:
-    port = free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port, **kwargs)
-    controller.start()
-    return controller, port
 
 
 def test_starttls_and_login_against_a_server_that_requires_both(trusted, server_tls, brief_files: Path):
