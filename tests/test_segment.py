@@ -50,6 +50,36 @@ def test_headline_and_byline_are_never_glued_to_the_first_sentence(make_article)
     assert first.text == "Three ports closed on Friday as winds rose, the coast guard said."
 
 
+
+@pytest.mark.parametrize(
+    ("lead", "first"),
+    [
+        ("BRUSSELS, Belgium (AP) - The European Union on Friday voiced deep concern over the abuse.", "The European Union"),
+        ("LONDON, Oct 2 (Reuters) - Oil prices rose on Thursday as the storm closed three ports.", "Oil prices"),
+        ("BEIJING, Dec. 3 (Xinhua) -- China said on Friday it would open two more ports.", "China said"),
+        ("NEW YORK _ Stocks fell sharply on Monday as the storm closed the ports.", "Stocks fell"),
+        ("ST. LOUIS — A judge ruled on Monday that the ports must reopen next week.", "A judge"),
+        ("(CNN) — Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
+        ("(CNN)Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
+        # Not datelines: an acronym of two letters, a lower-case continuation.
+        ("U.S. — The coast guard closed three ports on Friday as winds rose.", "U.S. — The"),
+        ("NATO - the alliance - said on Friday that three ports had closed.", "NATO - the"),
+    ],
+)
+def test_a_wire_dateline_is_not_part_of_the_lead_sentence(make_article, lead: str, first: str):
+    article = make_article(f"Ports close as storm hits\n{lead}\nFerries stay in harbour until Sunday, operators said.\n")
+    sentence = segment(article, 0)[0]
+    assert sentence.text.startswith(first)
+    assert article.text[sentence.start : sentence.end] == sentence.text  # still a span of the source
+
+
+def test_only_the_lead_paragraph_has_a_dateline(make_article):
+    article = make_article(
+        "Ports close as storm hits\nThree ports closed on Friday as winds rose, the coast guard said.\n"
+        "DOHA — The talks in Qatar went on through the night, two officials said.\n"
+    )
+    assert segment(article, 0)[1].text.startswith("DOHA — The talks")
+
 def test_every_seed_sentence_points_at_its_source_text(seeds_dir: Path):
     articles, _ = read_sources([seeds_dir])
     sentences = segment_all(articles)
