@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefing.dates import MONTH_NAMES, WEEKDAYS
 from briefing.models import Article, Sentence, collapse_ws
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
@@ -33,6 +34,13 @@ _DATELINE = re.compile(
       | \([A-Z][\w.&'’\ \-]{0,30}\)\ ?(?:(?:[—–_]|--?)\ +)?                  # (CNN) —
     )(?=["“‘'(]?[A-Z0-9])""",
     re.VERBOSE,
+)
+# sentencex ends a sentence at "3 p.m." whatever follows. News goes on with the day, the
+# date or the time zone: "at 3 p.m. Friday", "10 p.m. ET", "6 a.m. local time".
+_CLOCK_END = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?[ap]\.m\.$")
+_CLOCK_GOES_ON = re.compile(
+    r"^(?:[a-z]|(?:%s)\b|(?:%s)\.?\s+\d|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b)"
+    % ("|".join(WEEKDAYS), "|".join(sorted(MONTH_NAMES, key=len, reverse=True)))
 )
 
 
@@ -74,7 +82,13 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
             start += bullet.end()
         elif lead and not spans and (dateline := _DATELINE.match(blanked[start:end])):
             start += dateline.end()
-        if _HAS_WORD.search(blanked[start:end]):
+        if not _HAS_WORD.search(blanked[start:end]):
+            continue
+        if spans and _CLOCK_END.search(blanked[spans[-1][0] : spans[-1][1]]) and _CLOCK_GOES_ON.match(
+            blanked[start:end]
+        ):
+            spans[-1] = (spans[-1][0], end, spans[-1][2])
+        else:
             spans.append((start, end, bool(bullet)))
     return spans
 

@@ -25,6 +25,11 @@ def sentences_of(text: str) -> list[str]:
         ('He said "we will go." Then he left.', ['He said "we will go."', "Then he left."]),
         ("Lt. Col. Ann Lee of the U.S. Army spoke. Dr. Kim agreed.", ["Lt. Col. Ann Lee of the U.S. Army spoke.", "Dr. Kim agreed."]),
         ("Troops number 2,500. About 20.5% will leave.", ["Troops number 2,500.", "About 20.5% will leave."]),
+        ("The convoy left at 3 p.m. Friday. Officials agreed.", ["The convoy left at 3 p.m. Friday.", "Officials agreed."]),
+        ("It was 10 p.m. ET when it hit. Two died.", ["It was 10 p.m. ET when it hit.", "Two died."]),
+        ("Polls close at 8 p.m. Oct. 12 in most states.", ["Polls close at 8 p.m. Oct. 12 in most states."]),
+        ("He left at 9:30 a.m. and came back.", ["He left at 9:30 a.m. and came back."]),
+        ("It ended at 4 p.m. The troops left.", ["It ended at 4 p.m.", "The troops left."]),
     ],
 )
 def test_hard_cases(text: str, expected: list[str]):
