@@ -23,7 +23,7 @@ def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
     string ``"-"`` (JSON Lines on stdin; a path ``./-`` is a file) and Article objects,
     in the order given. An Article given with its text only is read like a file (see
     ``ingest.complete``); one without article text is skipped with a warning."""
-    from briefing.ingest import STDIN, Skipped, complete, none_readable, read_sources, read_stdin, readable
+    from briefing.ingest import STDIN, Skipped, complete, distinct, none_readable, read_sources, read_stdin, readable
 
     if isinstance(sources, (str, os.PathLike, Article)):
         sources = [sources]  # one path, not a sequence of characters
@@ -51,7 +51,7 @@ def load_articles(sources: SourceLike | Sequence[SourceLike]) -> list[Article]:
     flush()
     if not articles:
         raise none_readable("the articles given", skipped, "article")
-    return articles
+    return distinct(articles)
 
 
 def load_theme_pack(themes: str | os.PathLike[str] | Sequence[Theme] | None, settings: Settings) -> ThemePack:
@@ -137,11 +137,11 @@ def summarize(texts: Sequence[str], query: str | None = None, words: int = 100) 
     """The plain extractive summary of a list of article texts: at most ``words`` words,
     the most important sentence first. The same selector as the memo."""
     from briefing.assemble import summarize_articles
-    from briefing.ingest import parse_text
+    from briefing.ingest import distinct, parse_text
 
     if isinstance(texts, str):
         texts = [texts]  # one article, not a sequence of characters
-    articles = [parse_text(text) for text in texts]
+    articles = distinct(parse_text(text) for text in texts)
     return [s.text for s in summarize_articles(articles, query, words)]
 
 
@@ -200,7 +200,7 @@ def mail_brief(
     the first file. SMTP settings from ``settings.smtp`` under the BRIEFING_SMTP_*
     environment; the password only from BRIEFING_SMTP_PASSWORD. Returns the subject."""
     from briefing.config import smtp_from_env
-    from briefing.deliver import Attachment, compose, send
+    from briefing.deliver import Attachment, check_mail, compose, send
 
     settings = settings or Settings()
     env = os.environ if env is None else env
@@ -226,19 +226,35 @@ def mail_brief(
             except (ValueError, OSError):
                 pass  # not a brief.json: the file name will do
     sender = smtp.sender or smtp.user
-    if not sender:
-        raise ConfigError("no sender: set [smtp] from in briefing.toml or BRIEFING_SMTP_FROM")
+    recipients = list(to) or list(smtp.to)
+    check_mail(smtp, sender, recipients, env.get("BRIEFING_SMTP_PASSWORD"))
+    assert sender  # checked
     text = text_file.read_text(encoding="utf-8") if text_file else f"{subject}\n\nThe brief is attached.\n"
     message = compose(
         subject=subject,
         sender=sender,
-        to=list(to) or list(smtp.to),
+        to=recipients,
         text=text,
         html=html_file.read_text(encoding="utf-8") if html_file else None,
         attachments=[Attachment(p.name, p.read_bytes(), _mime(p)) for p in attached],
     )
     send(message, smtp, env.get("BRIEFING_SMTP_PASSWORD"))
     return subject
+
+
+def check_mail_settings(
+    to: Sequence[str] = (), *, settings: Settings | None = None, env: Mapping[str, str] | None = None
+) -> None:
+    """Raise the ConfigError that ``mail_brief`` would raise for these settings before
+    reaching a server (no sender, recipient or host; a bad address; a user without a
+    password), so that a run that ends by mailing stops before doing any work."""
+    from briefing.config import smtp_from_env
+    from briefing.deliver import check_mail
+
+    settings = settings or Settings()
+    env = os.environ if env is None else env
+    smtp = smtp_from_env(settings.smtp, env)
+    check_mail(smtp, smtp.sender or smtp.user, list(to) or list(smtp.to), env.get("BRIEFING_SMTP_PASSWORD"))
 
 
 def _beside(stem: Path, suffix: str) -> Path | None:

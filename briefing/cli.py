@@ -254,11 +254,17 @@ def daily(date: str | None, email: bool, to: tuple[str, ...], full: bool, config
 
         briefing daily --email
     """
+    from briefing.api import check_mail_settings, mail_brief
     from briefing.api import daily as run_daily
-    from briefing.api import mail_brief
-    from briefing.config import load_settings, parse_date
+    from briefing.config import CONFIG_NAME, load_settings, parse_date
 
+    if config is None and not Path(CONFIG_NAME).is_file():
+        raise ConfigError(f"no {CONFIG_NAME} in {Path.cwd()}: daily reads its sources and themes from it (or --config FILE)")
     settings = load_settings(config, {"date": parse_date(date) if date else None})
+    if email:  # a mail that cannot go is known before the day's files are written
+        if "pdf" not in settings.formats:
+            raise ConfigError("--email sends the PDF: add pdf to the formats in briefing.toml")
+        check_mail_settings(to, settings=settings)
     result = run_daily(settings, full=full)
     left_out = result.brief.left_out.get("already_briefed", 0)
     marked = sum(1 for s in result.brief.sections for i in s.items if i.status)
@@ -266,10 +272,7 @@ def daily(date: str | None, email: bool, to: tuple[str, ...], full: bool, config
     for path in result.files:
         click.echo(str(path))
     if email:
-        pdf = [p for p in result.files if p.suffix == ".pdf"]
-        if not pdf:
-            raise ConfigError("--email sends the PDF: add pdf to the formats in briefing.toml")
-        subject = mail_brief(pdf, to, settings=settings)
+        subject = mail_brief([p for p in result.files if p.suffix == ".pdf"], to, settings=settings)
         log.info("sent %r", subject)
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,8 +158,14 @@ def _apply_file(settings: Settings, path: Path, data: dict[str, Any]) -> Setting
             changes["themes"] = path  # [[themes]] held inline in this file
         else:
             raise ConfigError(f"{path}: 'themes' must be a path or [[themes]] tables")
+    def parsed(key: str, parse: Callable[[Any], Any], value: Any) -> Any:
+        try:
+            return parse(value)
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: '{key}': {exc}") from None
+
     if "formats" in data:
-        changes["formats"] = parse_formats(need("formats", (str, list), "a list of formats"))
+        changes["formats"] = parsed("formats", parse_formats, need("formats", (str, list), "a list of formats"))
     if "out" in data:
         changes["out"] = base / need("out", str, "a path")
     if "title" in data:
@@ -168,11 +174,11 @@ def _apply_file(settings: Settings, path: Path, data: dict[str, Any]) -> Setting
         value = data["date"]
         if isinstance(value, dt.datetime):  # TOML's 2025-10-05T08:00:00: the day is what counts
             value = value.date()
-        changes["date"] = value if isinstance(value, dt.date) else parse_date(str(value))
+        changes["date"] = value if isinstance(value, dt.date) else parsed("date", parse_date, str(value))
     if "template_dir" in data:
         changes["template_dir"] = base / need("template_dir", str, "a path")
     if "paper" in data:
-        changes["paper"] = parse_paper(need("paper", str, "A4 or Letter"))
+        changes["paper"] = parsed("paper", parse_paper, need("paper", str, "A4 or Letter"))
     if "history" in data:
         changes["history"] = base / need("history", str, "a path")
     if isinstance(data.get("smtp"), dict):

@@ -36,24 +36,28 @@ def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
         raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
     if not out.is_dir():
         raise OutputError(f"{out}: not a folder")
+    for name in files:
+        if (out / name).is_dir():  # the one thing that would stop a rename half-way
+            raise OutputError(f"{out / name}: a folder is in the way of the brief's file")
     staged: list[tuple[Path, Path]] = []
+    current = out  # the file being written, named in an error (never its temporary name)
     try:
         for name, content in files.items():
+            current = out / name
             data = content.encode("utf-8") if isinstance(content, str) else content
-            fd, temp_name = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-            staged.append((Path(temp_name), out / name))
+            fd, temp_name = tempfile.mkstemp(dir=current.parent, prefix=f".{current.name}.", suffix=".tmp")
+            staged.append((Path(temp_name), current))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temp_name, 0o644)
-        for temp, final in staged:
-            os.replace(temp, final)
+        for temp, current in staged:
+            os.replace(temp, current)
     except OSError as exc:
         for temp, _final in staged:
             temp.unlink(missing_ok=True)
-        where = exc.filename or out
-        raise OutputError(f"{where}: cannot write ({exc.strerror})") from None
+        raise OutputError(f"{current}: cannot write ({exc.strerror})") from None
     return [final for _temp, final in staged]
 
 
@@ -80,13 +84,8 @@ def compose(
     break in the subject or an address is refused: it would inject headers."""
     import email.utils
     from email.message import EmailMessage
-    for what, value in [("subject", subject), ("sender", sender), *(("recipient", a) for a in to)]:
-        if "\r" in value or "\n" in value:
-            raise ConfigError(f"refused: the {what} holds a line break ({value!r})")
-    if not to:
-        raise ConfigError("no recipient: give --to ADDR, or set 'to' in briefing.toml [smtp]")
-    for address in (sender, *to):
-        check_address(address)
+    _one_line("subject", subject)
+    check_addresses(sender, to)
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = sender
@@ -100,6 +99,40 @@ def compose(
         maintype, _, subtype = attachment.mime.partition("/")
         message.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=attachment.name)
     return message
+
+
+def check_mail(smtp: SmtpSettings, sender: str | None, to: Sequence[str], password: str | None) -> None:
+    """Every check of the mail settings that needs no server, so that a run that ends
+    by mailing can stop before it does anything."""
+    if not sender:
+        raise ConfigError("no sender: set [smtp] from in briefing.toml or BRIEFING_SMTP_FROM")
+    check_addresses(sender, to)
+    check_server(smtp, password)
+
+
+def _one_line(what: str, value: str) -> None:
+    if "\r" in value or "\n" in value:
+        raise ConfigError(f"refused: the {what} holds a line break ({value!r})")
+
+
+def check_addresses(sender: str, to: Sequence[str]) -> None:
+    """One sender and at least one recipient, each a plain address on one line (a line
+    break would inject headers)."""
+    for what, value in [("sender", sender), *(("recipient", a) for a in to)]:
+        _one_line(what, value)
+    if not to:
+        raise ConfigError("no recipient: give --to ADDR, or set 'to' in briefing.toml [smtp]")
+    for address in (sender, *to):
+        check_address(address)
+
+
+def check_server(smtp: SmtpSettings, password: str | None) -> str:
+    """The server's host name, once a host is set and a user has a password."""
+    if not smtp.host:
+        raise ConfigError("no SMTP host: set [smtp] host in briefing.toml or BRIEFING_SMTP_HOST")
+    if smtp.user and password is None:
+        raise ConfigError(f"SMTP user {smtp.user!r} is set but BRIEFING_SMTP_PASSWORD is not")
+    return smtp.host
 
 
 def check_address(address: str) -> str:
@@ -120,18 +153,15 @@ def send(message: EmailMessage, smtp: SmtpSettings, password: str | None) -> Non
     import socket
     import ssl
 
-    if not smtp.host:
-        raise ConfigError("no SMTP host: set [smtp] host in briefing.toml or BRIEFING_SMTP_HOST")
-    if smtp.user and password is None:
-        raise ConfigError(f"SMTP user {smtp.user!r} is set but BRIEFING_SMTP_PASSWORD is not")
-    where = f"{smtp.host}:{smtp.effective_port}"
+    host = check_server(smtp, password)
+    where = f"{host}:{smtp.effective_port}"
     context = ssl.create_default_context()
     client: smtplib.SMTP
     try:
         if smtp.security == "ssl":
-            client = smtplib.SMTP_SSL(smtp.host, smtp.effective_port, timeout=smtp.timeout, context=context)
+            client = smtplib.SMTP_SSL(host, smtp.effective_port, timeout=smtp.timeout, context=context)
         else:
-            client = smtplib.SMTP(smtp.host, smtp.effective_port, timeout=smtp.timeout)
+            client = smtplib.SMTP(host, smtp.effective_port, timeout=smtp.timeout)
         with client:
             if smtp.security == "starttls":
                 client.starttls(context=context)

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from briefing.dates import full_dates
 from briefing.errors import SourceError
-from briefing.models import Article, Block, BlockKind
+from briefing.models import Article, Block, BlockKind, collapse_ws
 
 log = logging.getLogger("briefing")
 
@@ -117,12 +117,12 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
         if not path.exists():
             raise SourceError(f"{path}: no such file or folder")
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READERS and not _hidden(p, path)
-            )
-            files.extend(found)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            files.extend(p for p in found if p.suffix.lower() in READERS)
+            other = sorted({p.suffix.lower() or "no extension" for p in found if p.suffix.lower() not in READERS})
+            if other:
+                count = sum(1 for p in found if p.suffix.lower() not in READERS)
+                log.warning("%s: skipped %d file(s) of a kind not read (%s)", path, count, ", ".join(other))
         else:
             files.append(path)
     unique: dict[Path, Path] = {}
@@ -173,6 +173,26 @@ def readable(articles: Iterable[Article], path: Path | None, skipped: list[Skipp
             log.warning("skipped %s: no article text found", article.path or _lead(article.text))
             skipped.append(Skipped(path or Path(article.path or STDIN), "no article text found"))
     return kept
+
+
+def distinct(articles: Iterable[Article]) -> list[Article]:
+    """Each article once. A copy whose body is word for word an earlier article's (a
+    page saved twice, a file also piped in on stdin) is left out with a warning: it is
+    not a second source, and counting it would inflate how many sources carry a fact."""
+    first: dict[str, Article] = {}
+    kept = []
+    for article in articles:
+        body = " ".join(article.text[b.start : b.end] for b in article.body_blocks())
+        original = first.setdefault(collapse_ws(body), article)
+        if original is article:
+            kept.append(article)
+        else:
+            log.warning("skipped %s: the same article as %s", _name(article), _name(original))
+    return kept
+
+
+def _name(article: Article) -> str:
+    return article.path or article.url or _lead(article.text)
 
 
 def _lead(text: str) -> str:

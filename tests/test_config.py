@@ -63,9 +63,16 @@ def test_bad_themes_files(tmp_path: Path, text: str, message: str):
 
 def test_bad_settings(tmp_path: Path):
     config = tmp_path / "briefing.toml"
-    config.write_text('formats = ["md", "odt"]\n')
-    with pytest.raises(ConfigError, match="unknown format 'odt'"):
-        load_settings(config)
+    # A bad value names the file and the setting, like every other settings error.
+    for text, message in [
+        ('formats = ["md", "odt"]\n', "'formats': unknown format 'odt'"),
+        ('paper = "A3"\n', "'paper': unknown paper size 'A3'"),
+        ('date = "5 Oct"\n', "'date': bad date '5 Oct'"),
+    ]:
+        config.write_text(text)
+        with pytest.raises(ConfigError) as error:
+            load_settings(config)
+        assert str(error.value).startswith(f"{config}: {message}")
     config.write_text('sorces = ["typo"]\n')
     with pytest.raises(ConfigError, match="unknown setting 'sorces'"):
         load_settings(config)

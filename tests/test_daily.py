@@ -82,6 +82,35 @@ def test_a_failed_run_leaves_the_day_and_the_history_as_they_were(project: Path)
     assert sqlite3.connect(history).execute("SELECT count(*) FROM snapshots").fetchone()[0] == rows
 
 
+def test_email_that_cannot_be_sent_stops_the_run_before_it_writes(project: Path, monkeypatch):
+    for name in ("HOST", "PORT", "SECURITY", "USER", "FROM"):
+        monkeypatch.delenv(f"BRIEFING_SMTP_{name}", raising=False)
+    config = project / "briefing.toml"
+    settings = config.read_text(encoding="utf-8")
+    cases = [
+        ('formats = ["md", "json"]\n', "--email sends the PDF"),  # no PDF to send
+        ('[smtp]\nfrom = "desk@example.org"\nto = ["a@example.org"]\n', "no SMTP host"),
+        ('[smtp]\nhost = "localhost"\nfrom = "desk@example.org"\n', "no recipient"),
+        ('[smtp]\nhost = "localhost"\nto = ["a@example.org"]\n', "no sender"),
+    ]
+    for extra, message in cases:
+        if extra.startswith("formats"):
+            text = "\n".join(line for line in settings.splitlines() if not line.startswith("formats")) + "\n" + extra
+        else:
+            text = settings + "\n" + extra
+        config.write_text(text, encoding="utf-8")
+        result = run("daily", "--email", "--date", "2025-10-05")
+        assert result.exit_code == 2, (extra, result.output)
+        assert message in result.output
+        assert not (project / "outputs").exists()  # neither the day's files nor the history
+
+
+def test_daily_without_settings_says_so(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("daily")
+    assert result.exit_code == 2
+    assert f"no briefing.toml in {tmp_path}" in result.output
+
 def test_a_corrupt_history_is_reported_moved_aside_and_rebuilt(project: Path, caplog):
     history = project / "outputs" / "history.sqlite3"
     history.parent.mkdir(parents=True, exist_ok=True)

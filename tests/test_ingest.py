@@ -210,6 +210,33 @@ def test_each_file_is_read_once_and_unsupported_types_are_skipped(tmp_path: Path
     assert [s.path.name for s in skipped] == ["page.html"] and "not a supported file type" in caplog.text
 
 
+
+def test_a_folder_says_how_many_files_it_did_not_read(tmp_path: Path, caplog):
+    (tmp_path / "a.txt").write_text("Officials said on Monday that the bridge will reopen in May after repairs.\n")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "page.html").write_text("<html></html>")
+    (tmp_path / "NOTES").write_text("to do")
+    (tmp_path / ".hidden.png").write_bytes(b"")  # hidden files are not even mentioned
+    articles, _ = read_sources([tmp_path])
+    assert len(articles) == 1
+    assert f"{tmp_path}: skipped 3 file(s) of a kind not read (.html, .png, no extension)" in caplog.text
+
+
+def test_a_copy_of_an_article_is_one_source_not_two(tmp_path: Path, seeds_dir: Path, caplog):
+    import shutil
+
+    from briefing.api import load_articles
+
+    seed = sorted(seeds_dir.iterdir())[3]
+    (tmp_path / "copies").mkdir()
+    copy = tmp_path / "copies" / "saved-again.txt"
+    copy.write_text("\n\n" + seed.read_text(encoding="utf-8").replace("\n", "\r\n"), encoding="utf-8")
+    shutil.copy(seeds_dir / sorted(p.name for p in seeds_dir.iterdir())[0], tmp_path / "other.txt")
+    articles = load_articles([seeds_dir, tmp_path / "copies", tmp_path / "other.txt"])
+    assert [Path(a.path or "").name for a in articles] == sorted(p.name for p in seeds_dir.iterdir())
+    assert f"skipped {copy}: the same article as " in caplog.text and seed.name in caplog.text
+
 # --- JSON Lines: articles handed over by another program ---------------------------------
 
 HARWICK = (
