@@ -91,6 +91,9 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|el|bin|and|&))*$")
+_META_SEPARATOR = re.compile(r"\s+[·|•—–-]\s+")
+_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)$|^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|according)\b|[\"“”]", re.IGNORECASE)
 _META_LABEL = re.compile(r"^(?:category|section|filed under|tags?|published|updated|posted)\s*:", re.I)
 
 
@@ -491,7 +494,8 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     credit = short and bool(_CREDIT.match(clean))
     nav = short and (bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6))
     link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
-    interstitial = bool(_INTERSTITIAL.match(clean)) or link or filename or credit
+    image = bool(_IMAGE.match(clean))
+    interstitial = bool(_INTERSTITIAL.match(clean)) or link or filename or credit or image
     breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean)
     meta = short and (
         bool(_META_LABEL.match(clean)) or _is_dateline(clean) or bool(_byline_author(clean))
@@ -524,6 +528,24 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         interstitial=interstitial,
         md_heading=md_heading,
     )
+
+
+def _captions(shapes: Sequence[_Shape]) -> list[_Shape]:
+    """A short block right under an image is its caption, not prose: when it repeats the
+    image's alt text, or is one short sentence that reports no one's words ("Cranes stand
+    idle at the terminal on Wednesday.")."""
+    out = list(shapes)
+    for i in range(1, len(out)):
+        image = _IMAGE.match(out[i - 1].text)
+        shape = out[i]
+        if not image or shape.words > 30:
+            continue
+        alt = _vocabulary(image["alt"] or "")
+        echoes = bool(alt) and _overlap(" ".join(alt), _vocabulary(shape.text)) >= 0.5
+        one_line = shape.words <= 20 and not _INNER_END.search(shape.text) and not _REPORTED.search(shape.text)
+        if echoes or one_line:
+            out[i] = dataclasses.replace(shape, prose=False, boilerplate=True, interstitial=True)
+    return out
 
 
 def _mostly_lower(text: str) -> bool:
@@ -613,6 +635,7 @@ def parse_text(text: str, *, path: str | None = None, markdown: bool = False) ->
     # dateline near the top is never body text, however sentence-like.
     header_end = next((i for i, s in enumerate(shapes[:5]) if s.meta), 0)
     shapes = [dataclasses.replace(s, prose=False) if i < header_end else s for i, s in enumerate(shapes)]
+    shapes = _captions(shapes)
     runs = _runs(shapes)
     if not runs:
         return Article(text=text, path=path, blocks=tuple(Block(s.start, s.end, "boilerplate") for s in shapes))
@@ -637,7 +660,7 @@ def parse_text(text: str, *, path: str | None = None, markdown: bool = False) ->
         else:
             kinds.append("boilerplate")
 
-    title_index = _find_title(shapes, kinds, first, vocabulary, markdown)
+    title_index = _find_title(shapes, kinds, first, vocabulary, markdown, header_end)
     if title_index is not None:
         kinds[title_index] = "title"
     blocks = tuple(Block(s.start, s.end, k) for s, k in zip(shapes, kinds, strict=True))
@@ -661,8 +684,13 @@ def _find_title(
     first: int,
     vocabulary: set[str],
     markdown: bool,
+    header_end: int = 0,
 ) -> int | None:
+    """The headline: a Markdown heading; else the block before the body that shares most
+    of the body's words; else the one just above the byline or dateline, where pages
+    put their headline."""
     best: tuple[float, int] | None = None
+    above_header: int | None = None
     for i in range(first):
         shape = shapes[i]
         if kinds[i] != "boilerplate" or shape.prose or shape.meta or shape.nav:
@@ -672,10 +700,14 @@ def _find_title(
             return i
         if not 3 <= shape.words <= 30 or _FILENAME.match(raw) or _CREDIT.match(raw) or "|" in raw:
             continue
+        if shape.interstitial:
+            continue
+        if i < header_end:
+            above_header = i
         score = _overlap(raw, vocabulary)
         if score >= 0.3 and (best is None or score > best[0]):
             best = (score, i)
-    return best[1] if best else None
+    return best[1] if best else above_header
 
 
 def _published(header: Iterable[str], footer: Iterable[str], lead: str) -> dt.date | None:
@@ -691,9 +723,11 @@ def _published(header: Iterable[str], footer: Iterable[str], lead: str) -> dt.da
 
 def _author(lines: Iterable[str]) -> str | None:
     for line in lines:
-        name = _byline_author(line)
-        if name:
-            return name
+        # "Published 5 March 2025 · By Sam Okafor": a byline may share its line.
+        for part in _META_SEPARATOR.split(line):
+            name = _byline_author(part.strip("*_ "))
+            if name:
+                return name
     return None
 
 

@@ -127,6 +127,42 @@ def test_dateline_author_and_title_of_a_page():
     assert article.published == dt.date(2024, 1, 12)
 
 
+def test_the_headline_above_the_dateline_even_when_the_body_words_differ():
+    article = parse_text(
+        "Advertisement\n\nTalks to resume in Portmere dispute\n\n6 March 2025\n\n"
+        "Mediators said on Thursday that the port authority and the dockers would meet on Friday.\n\n"
+        "The number of ships waiting outside the harbour has risen to 41, according to the authority.\n"
+    )
+    assert (article.title, article.published) == ("Talks to resume in Portmere dispute", dt.date(2025, 3, 6))
+
+
+def test_a_byline_that_shares_its_line_with_the_date(tmp_path: Path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Strike: what the union wants\n\n*Published 5 March 2025 · By Sam Okafor*\n\n"
+        "The union has set out its demands on the third day of the strike at the port.\n"
+    )
+    (article,), _ = read_sources([page])
+    assert (article.author, article.published) == ("Sam Okafor", dt.date(2025, 3, 5))
+
+
+def test_the_caption_under_an_image_is_not_body_text(tmp_path: Path):
+    page = tmp_path / "page.md"
+    body = (
+        "The union has set out its demands on the third day of the strike at the port.\n\n"
+        "The last strike, in 2019, lasted eleven days and cost an estimated $1.2 billion.\n\n"
+    )
+    page.write_text(
+        body + "![Cranes idle at Portmere](cranes.jpg)\n\nCranes stand idle at the terminal on Wednesday.\n\n"
+        "photo_2291.jpg\n\nPickets gather outside the main gate before dawn.\n\n"
+        "![](map.png)\n\nTalks resumed on Friday, and the union said it was \"hopeful\" of a deal by Monday.\n"
+    )
+    (article,), _ = read_sources([page])
+    body_text = [article.text[b.start : b.end] for b in article.body_blocks()]
+    assert not any("Cranes" in t or "Pickets" in t for t in body_text)
+    # A paragraph that reports someone's words is the article going on, not a caption.
+    assert body_text[-1].startswith("Talks resumed on Friday")
+
 def test_unknown_stays_unknown():
     article = parse_text(
         "Three ports closed on Friday as winds reached 120 km/h, the coast guard said in a statement.\n"
