@@ -67,6 +67,9 @@ COMMON_ENTITY = 0.05  # names and numbers in more than this share of sentences d
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
 _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
+# A space before a comma or a full stop: what a page's link leaves when its text is lost
+# ("while the military presence in Iraq , operations ... continue").
+_HOLE = re.compile(r"[\w\"”’)] [,;:](?=\s)|[\w\"”’)] \.$")
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
     r"(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
@@ -302,6 +305,8 @@ def _quality(sentence: Sentence) -> float:
     if _DANGLING.match(text):
         score *= 0.75
     if sentence.listed:  # a list item leans on the sentence that introduces the list
+        score *= 0.5
+    if _HOLE.search(text):  # where a web page's link was, words may be missing
         score *= 0.5
     # Lead sentences of news carry the facts; the prior fades over the article.
     score *= 1.0 - 0.25 * min(sentence.position / 30, 1.0)

@@ -175,3 +175,18 @@ def test_a_when_question_prefers_the_sentence_that_gives_a_date():
     may, dated = index.relevance(when)
     may_plain, dated_plain = index.relevance(plain)
     assert dated / may > dated_plain / may_plain  # the date earns the answer boost; "may" does not
+
+
+def test_a_sentence_with_a_hole_where_a_link_was_gives_way_to_a_whole_one():
+    # The same fact twice; the lead's wording has the stray space that a lost link leaves.
+    holed = "While the strike at the port goes on , talks on pay will resume in Harwick on Friday, officials said."
+    whole = "While the strike at the port goes on, talks on pay will resume in Harwick on Friday, officials said."
+    filler = (
+        "Dockers at Harwick walked out on Monday after the last round of talks collapsed.\n\n"
+        "About forty ships are waiting offshore, and some have turned to other ports.\n\n"
+        "Ferries to the islands run less often, and freight is piling up at the gates.\n\n"
+    )
+    article = make_article(f"{holed}\n\n{filler}{whole}\n", path="a.txt")
+    theme = Theme("Talks", "When will talks on pay resume", ("talks", "pay"))
+    (item,) = assemble_brief([article], [theme]).sections[0].items
+    assert item.text == whole
