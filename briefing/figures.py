@@ -137,7 +137,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
             value *= second[0] / written
     q1 = _qualifier(m["q1"])
     q2 = _qualifier(m["q2"])
-    tail = text[m.end() :]
+    tail = re.sub(r"^[*_]{1,3}(?=\s)", "", text[m.end() :])  # Markdown emphasis: "**4,500** members"
     distance_unit = ""
     # A percentage's unit may sit on the second amount only: "from 10 to 20%".
     if second is not None and second[1] and not unit:
@@ -221,7 +221,11 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         return before[1] if before and before[1].lower() not in _STOP_COUNTS else ""
     if unit in _CURRENCIES.values() and not after:
         of = re.match(r"\s+(?:in|of|for)\s+(?:the\s+)?(.*)", tail)
-        return _phrase_after(" " + of[1], plural_ends=False) if of else ""
+        if of:
+            return _phrase_after(" " + of[1], plural_ends=False)
+        # "perishable goods worth about $50 million"
+        worth = re.search(r"([^\W\d_][\w'’-]*)\s+worth\s*$", text[: m.start()])
+        return _phrase_after(" " + worth[1], plural_ends=False) if worth else ""
     if after:
         return after if " in " in after or " from " in after else _with_place(after, text)
     before = re.search(r"\bnumber\s+of\s+((?:[^\W\d_][\w'’.-]*\s+){0,5}?[^\W\d_][\w'’.-]*)\s+\w+\s*$", text[: m.start()])

@@ -55,6 +55,13 @@ def test_percentages_money_distances_and_ranges():
     [(_s, _e, f)] = find_figures("The city grew from 500 to 2 million people.")
     assert (f.was, f.value) == (500, 2_000_000)
     assert figures("A 37 percent cost overrun.") == [("37 percent", 37, "%", "cost overrun")]
+    assert figures("Exporters said goods worth about $50 million were at risk.") == [
+        ("about $50 million", 50_000_000, "USD", "goods")
+    ]
+
+
+def test_markdown_emphasis_does_not_hide_what_a_figure_counts():
+    assert figures("The union says **4,500** members are on strike.") == [("4,500", 4500, None, "members")]
 
 
 @pytest.mark.parametrize(
