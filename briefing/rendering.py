@@ -126,7 +126,8 @@ def markdown_to_html(text: str) -> str:
     import markdown
 
     html = markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
-    return str(html)
+    # A citation never starts a line on its own: it stays with the word it follows.
+    return str(html).replace(' <a href="#src-', '&nbsp;<a href="#src-')
 
 
 # Filters: every piece of user text reaches the Markdown through one of these.

@@ -114,11 +114,11 @@ def test_markdown_shows_every_part(sample_brief: Brief) -> None:
         assert f"## {section.name}\n" in md
     assert "\n*No source in this set covers Syria timeline.*\n" in md
     assert "## Sources" in md
-    assert '1. <a id="src-1"></a>**US to cut Iraq troops** — Reuters, by Phil Stewart' in md
+    assert '1. **US to cut Iraq troops**<a id="src-1"></a> — Reuters, by Phil Stewart' in md
     assert "2 October 2025" in md
     assert "`seeds/001.txt`" in md
     assert "<https://example.com/a?x=1&y=2>" in md
-    assert "**Untitled** “BAGHDAD — Iraqi officials said on Thursday” · date unknown" in md
+    assert '**Untitled** “BAGHDAD — Iraqi officials said on Thursday”<a id="src-2"></a> · date unknown' in md
     assert "— by Amberin Zaman · 1 October 2025" in md
     assert md.endswith("\n") and "\n\n\n" not in md
 
@@ -272,6 +272,32 @@ def test_pdf_shows_the_running_title_from_page_two() -> None:
     assert "Long brief" in second and "Page 2 of" in second
 
 
+def test_long_titles_and_words_without_spaces_stay_on_the_page() -> None:
+    import weasyprint
+
+    unbroken = "A" * 150
+    title = "A memo title long enough to need more than one line in the running header " * 2
+    sources = (Source(1, "a.txt", unbroken, "Gazette", None, dt.date(2025, 10, 2), "https://example.com/" + "x" * 150),)
+    many = tuple(make_item(f"Item number {n} says something long enough to fill a line.", 1) for n in range(40))
+    brief = make_brief(title=title, sources=sources, sections=(Section("Many", "q", many),), bottom_line=())
+    document = weasyprint.HTML(string=render(brief, "html")).render()
+    assert len(document.pages) >= 2
+
+    def text_boxes(box):  # every line of text WeasyPrint laid out, with where it ends
+        if type(box).__name__ == "TextBox":
+            yield box
+        for child in getattr(box, "children", None) or ():
+            yield from text_boxes(child)
+
+    for page in document.pages:
+        right = page.width - page._page_box.margin_right + 1
+        content = [box for box in page._page_box.children if type(box).__name__ != "MarginBox"]
+        assert max(b.position_x + b.width for box in content for b in text_boxes(box)) <= right
+    # The running title on page two is one line, clipped at the margin.
+    (header,) = [box for box in document.pages[1]._page_box.children if getattr(box, "at_keyword", "") == "@top-left"]
+    assert len(list(text_boxes(header))) == 1
+    assert header.position_x + header.width <= document.pages[1].width - document.pages[1]._page_box.margin_right + 1
+
 def test_pdf_citations_are_internal_links(sample_pdf: bytes) -> None:
     reader = pdf_reader(sample_pdf)
     dests = {
@@ -403,3 +429,9 @@ def test_text_formats_never_import_weasyprint() -> None:
     )
     assert "markdown" in loaded
     assert not any(name.split(".")[0] == "weasyprint" for name in loaded)
+
+
+def test_a_citation_never_starts_a_line_on_its_own() -> None:
+    html = render(make_brief(), "html")
+    assert 'by a fifth.&nbsp;<a href="#src-1">[1]</a>' in html
+    assert 'fewer than 2,000.&nbsp;<a href="#src-1">[1]</a><a href="#src-3">[3]</a>' in html
