@@ -10,6 +10,13 @@ ago", "Thursday") are resolved against the publication date of the article that 
 them; without one they are dates that cannot be placed, and a month or day without a
 year ("in April") is never guessed. Every date keeps its precision: a year, a month
 or a day.
+
+A bare weekday is the past week's ("walked out on Monday") unless the words of its
+clause put it in the future ("will meet on Friday", "talks are due to resume
+Friday"): then it is the coming one. Either way, the publication's own weekday is that
+day: wire copy says "voted Thursday" and "will vote Thursday" of the day it is filed.
+A future seen from the past ("was due to meet on Friday") may be either, so it is not
+placed.
 """
 
 from __future__ import annotations
@@ -80,6 +87,36 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
 _DAY_PATTERNS = [(kind, pattern) for kind, pattern in _PATTERNS if kind == "day"]
 _JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—)\s*$")
 
+# Clauses, as far as patterns can tell them: punctuation, "that" and the words that open
+# a subordinate clause. Such a word right before a date is the date's preposition
+# ("until Friday", "after late on Sunday"), not the start of a clause.
+SUBORDINATORS = frozenset(
+    {"after", "since", "before", "until", "till", "following", "when", "while", "because", "although", "though"}
+    | {"once", "which", "who", "whose", "where", "if", "unless"}
+)
+_CLAUSE_OPENER = re.compile(r"[,;:()—–]|\s-\s|\b(?:that|%s)\b" % "|".join(sorted(SUBORDINATORS)), re.IGNORECASE)
+_ONLY_PREPOSITIONS = re.compile(r"\s*(?:(?:on|late|early|the|this|of|as|by|from|in)\s+)*$", re.IGNORECASE)
+# Words that put a bare weekday in the future, and those that put it in a past future.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|(?:is|are|am)\s+(?:(?:due|set|going|expected|scheduled|planned)\s+)?to"
+    r"|(?:is|are)\s+(?:due|scheduled|expected|planned)|plans?\s+to|planning\s+to|intends?\s+to"
+    r"|scheduled|upcoming|next)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_PAST_FUTURE = re.compile(
+    r"\b(?:(?:was|were)\s+(?:(?:due|set|going|expected|scheduled|planned|supposed)\s+)?to"
+    r"|(?:was|were|had\s+been)\s+(?:due|scheduled|expected|planned|set)|had\s+planned|would\s+have)\b",
+    re.IGNORECASE,
+)
+# The verb that follows a date opening its clause ("On Friday, the union voted"): a past
+# form ends the search for a future.
+_PAST_VERB = re.compile(
+    r"\b(?!(?:scheduled|expected|planned)\b)[a-z]+ed\b|\b(?:said|told|began|met|held|took|made|gave|"
+    r"came|went|fell|rose|struck|left|won|lost|sent|spoke|wrote|broke|kept|did|saw|chose|drew|ran)\b",
+    re.IGNORECASE,
+)
+_Tense = Literal["past", "future", "future from the past", "unsure"]
+
 
 def _month_number(word: str) -> int:
     """1-12 for a month word as the patterns read it ("Oct.", "SEPT", "may")."""
@@ -116,6 +153,37 @@ def says_when(text: str) -> bool:
     return bool(find_dates(text, None))
 
 
+def clause_before(text: str, end: int, start: int = 0) -> tuple[str, str]:
+    """The words of ``text`` before ``end`` in their clause (going back to ``start`` at
+    most), and the word or mark that opens that clause, lower case ("" for none):
+    "... walked out on Monday after talks collapsed on" -> ("after", " talks collapsed on")."""
+    opener, begin = "", start
+    for m in _CLAUSE_OPENER.finditer(text, start, end):
+        if m.group()[0].isalpha() and _ONLY_PREPOSITIONS.match(text, m.end(), end):
+            continue
+        opener, begin = m.group().lower(), m.end()
+    return opener, text[begin:end]
+
+
+def _tense(text: str, start: int, end: int, after: int) -> _Tense:
+    """The time the clause of the weekday at ``text[start:end]`` speaks of, read from
+    its words before the weekday (back to ``after``, the end of the date before it), or
+    from those after it when the weekday opens the clause ("On Friday, talks will ...")."""
+    _opener, words = clause_before(text, start, after)
+    if _ONLY_PREPOSITIONS.match(words):
+        following = _CLAUSE_OPENER.search(text, end + 1)  # past the comma of "On Friday, "
+        words = text[end : following.start() if following else len(text)]
+        past = _PAST_VERB.search(words)
+        words = words[: past.start()] if past else words
+    if _PAST_FUTURE.search(words):
+        return "unsure"
+    future = _FUTURE.search(words)
+    if future is None:
+        return "past"
+    # "would" is the future of a past moment: "said on Thursday that they would meet on Friday".
+    return "future from the past" if future.group().lower() == "would" else "future"
+
+
 def _mentions(
     text: str, published: dt.date | None, patterns: Sequence[tuple[Kind, re.Pattern[str]]]
 ) -> list[DateMention]:
@@ -128,7 +196,10 @@ def _mentions(
                 continue
             if kind == "year" and _QUANTITY_BEFORE.search(text[: m.start()]):
                 continue
-            when = _value(kind, m, published)
+            if kind == "relative" and m["weekday"] and published is not None:
+                when = _weekday(text, m, published, found)
+            else:
+                when = _value(kind, m, published)
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), when))
     found.sort(key=lambda d: d.start)
@@ -177,18 +248,37 @@ def _relative(g: dict[str, str | None], published: dt.date) -> When | None:
     if g.get("near"):
         day = published + dt.timedelta(days=-1 if g["near"] == "yesterday" else 1)
         return When(day.year, day.month, day.day)
-    if g.get("weekday"):
-        target = WEEKDAYS.index(str(g["weekday"]))
-        delta = (published.weekday() - target) % 7
-        which = (g.get("which") or "").lower()
-        if which == "next":
-            day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-        else:  # news uses the bare weekday for the past week, "last Monday" likewise
-            if which == "last" and delta == 0:
-                delta = 7
-            day = published - dt.timedelta(days=delta)
-        return When(day.year, day.month, day.day)
     return When(year)  # "by the end of this year", "the year's end"
+
+
+def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[DateMention]) -> When | None:
+    """A weekday, placed in the week its clause speaks of. ``found`` holds every date
+    before it (absolute dates are read first, relative ones left to right): the last of
+    them bounds its clause, and a day among them may be the moment a "would" looks
+    forward from."""
+    target = WEEKDAYS.index(m["weekday"])
+    which = (m["which"] or "").lower()
+    if which == "next":
+        day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+        return When(day.year, day.month, day.day)
+    before = [d for d in found if d.end <= m.start()]
+    last = max(before, key=lambda d: d.end, default=None)
+    tense = "past" if which == "last" else _tense(text, m.start(), m.end(), last.end if last else 0)
+    if tense == "unsure":
+        return None
+    if tense == "past":  # news gives the past week's days bare, "last Monday" likewise
+        delta = (published.weekday() - target) % 7 or (7 if which == "last" else 0)
+        day = published - dt.timedelta(days=delta)
+        return When(day.year, day.month, day.day)
+    # The coming one, on or after the day the sentence looks forward from: publication,
+    # or for a "would" the day its sentence gave before it ("said on Thursday that ...").
+    since = published
+    if tense == "future from the past":
+        days = [d.when for d in before if d.when is not None and d.when.day is not None]
+        said = [dt.date(w.year, w.month or 1, w.day or 1) for w in days]
+        since = max((d for d in said if d <= published), default=published)
+    day = since + dt.timedelta(days=(target - since.weekday()) % 7)
+    return When(day.year, day.month, day.day)
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -2,6 +2,12 @@
 
 Dates are read by briefing.dates: as written, relative ones against the publication
 date of the article that says them, none guessed. An event keeps its date's precision.
+
+A sentence is one entry, under the date of what it reports. Of the dates it gives,
+that is the main clause's, not the one of a clause it leads into ("walked out on Monday
+after talks collapsed on Sunday": Monday), and what is said, not when it was said
+("said on Thursday that they would meet on Friday": Friday). A wire dateline's date
+("PORTMERE, March 3, 2025 — ") is when the story was filed and dates nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from briefing.dates import MONTH_NAMES, WEEKDAYS, DateMention, find_dates
+from briefing.dates import MONTH_NAMES, SUBORDINATORS, WEEKDAYS, DateMention, clause_before, find_dates
 from briefing.models import Article, Event, Sentence, When, cite
 from briefing.terms import normalise
 
@@ -25,6 +31,23 @@ NEAR = 6  # words either side of a date that say what it dates
 LINK_ENTITIES = 2  # shared names that make two dated sentences one event
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*\d|\d")
+# A wire dateline opening the sentence: "PORTMERE, March 3, 2025 — ", "LONDON, Oct. 2,
+# 2025 (Reuters) - ", "March 3, 2025 — ".
+_DATELINE_BEFORE = re.compile(
+    r"(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,2})?,? )?"
+)
+_DATELINE_AFTER = re.compile(r",?\s*(?:\([A-Z][\w.&'’ \-]{0,30}\)\s*)?(?:[—–_]|--?)\s")
+# What ranks a sentence's dates for its entry: a date that bounds the event rather
+# than dating it ("since 2014", "by Friday"), or opens a clause leading into the main
+# one, comes after the main clause's date; the date of a saying comes between.
+_BOUND = re.compile(
+    r"\b(?:since|after|before|until|till|by|following)\s+(?:(?:late|early|on|the|this|mid)\s+)*$", re.IGNORECASE
+)
+_SAID = re.compile(
+    r"\b(?:said|says|added|announced|confirmed|stated|reported|warned|wrote|noted|told(?:\s+[\w’'.]+){0,2})"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -48,13 +71,46 @@ def sentence_dates(sentences: Sequence[Sentence], articles: Sequence[Article]) -
 
 
 def dated_sentences(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateMention]]) -> list[Dated]:
-    """Every placeable date of every sentence (``dates`` from sentence_dates)."""
+    """Every placeable date of every sentence (``dates`` from sentence_dates), but a
+    wire dateline's: segmentation may or may not have left it out of the sentence, and
+    either way it dates nothing the sentence says."""
     return [
         Dated(i, mention, _near_terms(sentences[i].text, mention))
         for i, mentions in enumerate(dates)
         for mention in mentions
-        if mention.when is not None
+        if mention.when is not None and not _is_dateline(sentences[i], mention)
     ]
+
+
+def _is_dateline(sentence: Sentence, mention: DateMention) -> bool:
+    """Whether the date is that of a dateline opening the article: "PORTMERE, March 3,
+    2025 — About ..." as its first sentence (later on, "March 3, 2025 — Workers walk
+    out" is a chronology's line)."""
+    return (
+        sentence.position == 0
+        and _DATELINE_BEFORE.fullmatch(sentence.text, 0, mention.start) is not None
+        and _DATELINE_AFTER.match(sentence.text, mention.end) is not None
+    )
+
+
+def event_dates(sentences: Sequence[Sentence], dated: Sequence[Dated]) -> list[Dated]:
+    """One date of each sentence, in the order given: the date of what it reports. The
+    main clause's date first, then a saying's, then a bound or a leading clause's;
+    among equals the most precise, then the first."""
+    best: dict[int, tuple[tuple[int, int, int], Dated]] = {}
+    for d in dated:
+        text = sentences[d.sentence].text
+        opener, _words = clause_before(text, d.mention.start)
+        if _BOUND.search(text, 0, d.mention.start) or opener in SUBORDINATORS:
+            rank = 2
+        elif _SAID.search(text, 0, d.mention.start):
+            rank = 1
+        else:
+            rank = 0
+        key = (rank, -d.when.precision_rank, d.mention.start)
+        if d.sentence not in best or key < best[d.sentence][0]:
+            best[d.sentence] = (key, d)
+    return [d for d in dated if best[d.sentence][1] is d]
 
 
 def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
@@ -71,11 +127,12 @@ _DATE_WORDS = frozenset(
 
 
 def build_timeline(index: Index, dated: Sequence[Dated]) -> tuple[Event, ...]:
-    """Dated events of all sources, oldest first. Sentences that give the same date
-    for the same happening (the same fact, or shared names or words at the date) are
-    one event citing each source."""
+    """Dated events of all sources, oldest first, each sentence in one of them under
+    the date of what it reports (event_dates). Sentences that give the same date for
+    the same happening (the same fact, or shared names or words at the date) are one
+    event citing each source."""
     events = []
-    for group in link_groups(dated, lambda a, b: _same_event(index, a, b)):
+    for group in link_groups(event_dates(index.sentences, dated), lambda a, b: _same_event(index, a, b)):
         # The most precise date of the group, worded by its earliest source.
         first = min(group, key=lambda d: (-d.when.precision_rank, index.sentences[d.sentence].source))
         citations = cite(index.sentences[d.sentence] for d in sorted(group, key=lambda d: d is not first))
@@ -105,8 +162,6 @@ def link_groups(things: Sequence[T], same: Callable[[T, T], bool]) -> list[list[
 
 
 def _same_event(index: Index, a: Dated, b: Dated) -> bool:
-    if a.sentence == b.sentence:
-        return a.mention == b.mention
     if not a.when.agrees(b.when):
         return False
     if (a.mention.until is None) != (b.mention.until is None):

@@ -78,3 +78,81 @@ def test_a_sentence_that_gives_a_date_says_when(text: str):
 )
 def test_month_words_in_prose_and_quantities_do_not(text: str):
     assert not says_when(text)
+
+
+# --- bare weekdays: the past week's, unless their clause speaks of the future ------------
+
+THURSDAY = dt.date(2025, 3, 6)  # the article's publication date
+
+
+def weekdays(text: str, published: dt.date = THURSDAY) -> list[tuple[str, str | None]]:
+    return [(text[d.start : d.end], d.when.iso if d.when else None) for d in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union will meet the port authority on Friday.",
+        "The two sides are due to meet on Friday.",
+        "Talks are to resume Friday in the capital.",
+        "The union plans to hold a ballot on Friday.",
+        "A vote is scheduled for Friday.",
+        "The next round of talks is on Friday.",
+        "They'll vote on Friday.",
+        "On Friday, the two sides will meet again.",
+        "The strike will continue until Friday.",
+    ],
+)
+def test_a_weekday_in_the_future_tense_is_the_coming_one(text: str):
+    [(_words, date)] = weekdays(text)
+    assert date == "2025-03-07"  # not 28 February, the Friday before publication
+
+
+def test_the_publications_own_weekday_is_that_day_in_either_tense():
+    # Wire copy names the day it is filed by its weekday: "voted Thursday", "will vote Thursday".
+    assert weekdays("The union will vote Thursday on the offer.") == [("Thursday", "2025-03-06")]
+    assert weekdays("The union voted Thursday on the offer.") == [("Thursday", "2025-03-06")]
+
+
+def test_a_weekday_in_the_past_tense_is_the_past_weeks():
+    assert weekdays("About 4,200 dock workers walked off the job on Monday.") == [("on Monday", "2025-03-03")]
+    assert weekdays("On Friday, the two sides met again.") == [("On Friday", "2025-02-28")]
+    assert weekdays("The union voted on Thursday.") == [("on Thursday", "2025-03-06")]  # the day itself
+    assert weekdays("Port workers last Friday rejected the offer.") == [("last Friday", "2025-02-28")]
+
+
+def test_each_weekday_of_a_sentence_takes_the_tense_of_its_own_clause():
+    assert weekdays(
+        "Mediators said on Thursday that the port authority and the union would meet on Friday, "
+        "the first talks since the strike began on Monday."
+    ) == [("on Thursday", "2025-03-06"), ("on Friday", "2025-03-07"), ("on Monday", "2025-03-03")]
+    assert weekdays("The union will meet on Friday after talks collapsed late on Sunday night.") == [
+        ("on Friday", "2025-03-07"),
+        ("on Sunday", "2025-03-02"),
+    ]
+    assert weekdays("The strike began on Monday and will end on Friday.") == [
+        ("on Monday", "2025-03-03"),
+        ("on Friday", "2025-03-07"),
+    ]
+
+
+def test_a_would_looks_forward_from_the_day_it_was_said():
+    saturday = dt.date(2025, 3, 8)
+    said = "Mediators said on Thursday that the two sides would meet on Friday."
+    assert weekdays(said, saturday) == [("on Thursday", "2025-03-06"), ("on Friday", "2025-03-07")]
+    assert weekdays("Mediators said the two sides would meet on Friday.", saturday) == [("on Friday", "2025-03-14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were due to start on Friday.",
+        "The vote had been scheduled for Friday.",
+        "He would have signed the deal on Friday.",
+    ],
+)
+def test_a_future_seen_from_the_past_is_not_placed(text: str):
+    # The Friday may have come and gone: a date, never a guess.
+    [(_words, date)] = weekdays(text)
+    assert date is None
+    assert says_when(text)

@@ -1,0 +1,121 @@
+"""The timeline: each sentence one entry, under the date of what it reports, on a small
+corpus of a port strike written here (three days of coverage, one wire dateline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from briefing.figures import read_corpus
+from briefing.models import Article, Event
+from briefing.segment import segment_all
+from briefing.select import Index
+from briefing.timeline import build_timeline
+from builders import make_article
+
+WALKOUT = """Dockers walk out at Portmere as pay talks collapse
+
+By Jane Holloway
+
+PORTMERE, March 3, 2025 — About 4,200 dock workers at the Port of Portmere walked off the job on Monday after talks over pay and automation collapsed late on Sunday night.
+
+The Harbour Workers Union said its members had rejected a final offer of a 6% pay rise over two years.
+
+Shipping analysts warned that more than 30 vessels were already waiting at anchor by Monday afternoon.
+"""
+SECOND_DAY = """Port strike enters second day as ships queue offshore
+
+March 4, 2025
+
+The strike at the Port of Portmere entered its second day on Tuesday, with around 4,000 dock workers on the picket lines.
+"""
+TALKS = """Talks to resume in Portmere dispute
+
+6 March 2025
+
+Mediators said on Thursday that the port authority and the Harbour Workers Union would meet on Friday, the first talks since the strike began on Monday.
+
+The number of ships waiting outside the port has risen to 41, according to the authority.
+
+Supermarkets in Portmere ran short of fresh fruit on Wednesday as containers stayed on the quay.
+"""
+LEAD = "About 4,200 dock workers at the Port of Portmere walked off the job on Monday"
+MEDIATORS = "Mediators said on Thursday"
+
+
+def timeline(*articles: Article) -> tuple[Event, ...]:
+    index = Index(segment_all(articles))
+    return build_timeline(index, read_corpus(index, articles).dated)
+
+
+def dates_of(events: tuple[Event, ...], words: str) -> list[str]:
+    return [e.when.iso for e in events if words in e.text]
+
+
+@pytest.fixture
+def strike() -> list[Article]:
+    return [
+        make_article(WALKOUT, path="a1.txt"),
+        make_article(SECOND_DAY, path="a2.txt"),
+        make_article(TALKS, path="a4.txt"),
+    ]
+
+
+def test_the_corpus_is_dated_as_its_datelines_say(strike):
+    # What the tests below rely on: the dates the articles' resolved weekdays start from.
+    assert [a.published for a in strike] == [dt.date(2025, 3, 3), dt.date(2025, 3, 4), dt.date(2025, 3, 6)]
+
+
+def test_a_sentence_with_several_dates_is_one_entry_under_its_main_clauses_date(strike):
+    events = timeline(*strike)
+    # A dateline (the filing date), "on Monday" (the walkout) and "on Sunday" (the
+    # collapse it followed): the walkout's day, once.
+    assert dates_of(events, LEAD) == ["2025-03-03"]
+    rows = Counter((e.when, e.until, e.text, e.citations) for e in events)
+    assert max(rows.values()) == 1
+    cited = Counter((c.source, c.start) for e in events for c in e.citations)
+    assert max(cited.values()) == 1  # no sentence in two entries either
+
+
+def test_what_is_said_is_dated_not_when_it_was_said(strike):
+    # "said on Thursday" (6 March), "would meet on Friday", "since the strike began on
+    # Monday" (3 March): the meeting, the coming Friday.
+    assert dates_of(timeline(*strike), MEDIATORS) == ["2025-03-07"]
+
+
+def test_a_future_weekday_is_never_dated_before_the_article(strike):
+    events = timeline(strike[2])
+    assert events
+    assert all(e.when.key >= (2025, 3, 6) for e in events if MEDIATORS in e.text)
+    # The strike began on 3 March: nothing in this corpus happened the week before.
+    assert all(e.when.key >= (2025, 3, 3) for e in timeline(*strike) if e.when.day)
+
+
+def test_past_tense_weekdays_are_the_past_weeks(strike):
+    events = timeline(*strike)
+    assert dates_of(events, "entered its second day on Tuesday") == ["2025-03-04"]
+    assert dates_of(events, "by Monday afternoon") == ["2025-03-03"]  # the day of publication
+    assert dates_of(events, "ran short of fresh fruit on Wednesday") == ["2025-03-05"]  # the day before
+
+
+def test_a_wire_datelines_date_dates_nothing():
+    story = make_article(
+        "Dockers stay out\n\nPORTMERE, March 3, 2025 — Dock workers stayed away from the port.\n\n"
+        "The union said the strike would go on.\n",
+        path="a.txt",
+    )
+    assert story.published == dt.date(2025, 3, 3)
+    assert timeline(story) == ()
+
+
+def test_a_chronologys_line_keeps_its_date():
+    # Not a dateline: the article's first sentence is another.
+    story = make_article(
+        "How the Portmere dispute unfolded\n\nMarch 5, 2025\n\n"
+        "The dispute over pay and automation at the Port of Portmere has run for more than a year.\n\n"
+        "March 3, 2025 — About 4,200 dock workers walk off the job after talks collapse.\n",
+        path="a.txt",
+    )
+    assert dates_of(timeline(story), "dock workers walk off the job") == ["2025-03-03"]
