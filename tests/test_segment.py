@@ -63,6 +63,7 @@ def test_headline_and_byline_are_never_glued_to_the_first_sentence(make_article)
         ("LONDON, Oct 2 (Reuters) - Oil prices rose on Thursday as the storm closed three ports.", "Oil prices"),
         ("BEIJING, Dec. 3 (Xinhua) -- China said on Friday it would open two more ports.", "China said"),
         ("NEW YORK _ Stocks fell sharply on Monday as the storm closed the ports.", "Stocks fell"),
+        ("PORTMERE, March 3, 2025 — About 4,200 dock workers walked off the job on Monday.", "About 4,200"),
         ("ST. LOUIS — A judge ruled on Monday that the ports must reopen next week.", "A judge"),
         ("(CNN) — Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
         ("(CNN)Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
