@@ -2,7 +2,9 @@
 
 An item is known by its fingerprint, the set of its content words (stems, numbers
 left out), and matches a remembered item when the two sets overlap by SAME_ITEM
-(Jaccard), so small wording changes keep an item's identity. Against the latest
+(Jaccard), so small wording changes keep an item's identity; or when it cites a
+sentence the remembered item cited (the same span of the same article), so a fact
+keeps its identity when a new source words it differently. Against the latest
 snapshot before the brief's day an item is NEW (never briefed), UPDATED (it gained
 sources or its figures changed) or already briefed, and then left out unless the
 caller asks for everything.
@@ -31,7 +33,7 @@ from briefing.terms import content_terms
 log = logging.getLogger("briefing")
 
 SAME_ITEM = 0.6  # Jaccard of content words above which two items are the same
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: snapshots remember the spans they cite
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,6 +47,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
     text TEXT NOT NULL,
     numbers TEXT NOT NULL,              -- JSON list of the figures in the text
     sources TEXT NOT NULL,              -- JSON list of the sources citing it
+    spans TEXT NOT NULL DEFAULT '[]',   -- JSON list of "source key|start|end" cited
     PRIMARY KEY (item, day)
 );
 """
@@ -109,6 +112,10 @@ class History:
             version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
             if int(version) > SCHEMA_VERSION:
                 raise OutputError(f"{self.path}: written by a newer briefing (schema {version})")
+            columns = {row[1] for row in db.execute("PRAGMA table_info(snapshots)")}
+            if "spans" not in columns:  # a schema 1 database: its items are known by words only
+                db.execute("ALTER TABLE snapshots ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'")
+                db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
         except BaseException:
             db.close()
             raise
@@ -121,11 +128,12 @@ class History:
         before its day; items already briefed unchanged are left out unless ``full``."""
         day = brief.date.isoformat()
         known = self._known(before=day)
+        cited = self._cited(before=day)
         sections, left_out = [], 0
         for section in brief.sections:
             items = []
             for item in section.items:
-                status = self._status(item, brief, known, day)
+                status = self._status(item, brief, known, cited, day)
                 if status is None and not full:
                     left_out += 1
                     continue
@@ -149,21 +157,23 @@ class History:
             db.execute("BEGIN IMMEDIATE")
             db.execute("DELETE FROM snapshots WHERE day = ?", (day,))
             known = self._known(before=None)
+            cited = self._cited(before=None)
             for section in brief.sections:
                 for item in section.items:
                     terms = fingerprint(item.text)
-                    match = _best(terms, known)
-                    if match is None:
+                    spans = _spans(item, brief)
+                    item_id = _identify(terms, spans, known, cited)
+                    if item_id is None:
                         key = " ".join(sorted(terms))
                         db.execute("INSERT OR IGNORE INTO items (terms) VALUES (?)", (key,))
                         item_id = int(db.execute("SELECT id FROM items WHERE terms = ?", (key,)).fetchone()[0])
                         known.append(Known(item_id, terms))
-                    else:
-                        item_id = match.item
+                    cited.update(dict.fromkeys(spans, item_id))
                     db.execute(
-                        "INSERT OR REPLACE INTO snapshots VALUES (?, ?, ?, ?, ?)",
-                        (item_id, day, item.text, json.dumps(numbers(item.text)), json.dumps(_sources(item, brief))),
-                    )
+                        "INSERT OR REPLACE INTO snapshots VALUES (?, ?, ?, ?, ?, ?)",
+                        (item_id, day, item.text, json.dumps(numbers(item.text)),
+                         json.dumps(_sources(item, brief)), json.dumps(spans)),
+                    )  # fmt: skip
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             if db.in_transaction:
@@ -178,13 +188,21 @@ class History:
             args = (before,)
         return [Known(int(i), frozenset(t.split())) for i, t in self._db.execute(query, args)]
 
-    def _status(self, item: Item, brief: Brief, known: Sequence[Known], day: str) -> str | None:
-        match = _best(fingerprint(item.text), known)
-        if match is None:
+    def _cited(self, before: str | None) -> dict[str, int]:
+        """Every span a snapshot cited (before a day, or ever), with its item."""
+        query = "SELECT item, spans FROM snapshots" + (" WHERE day < ?" if before is not None else "")
+        rows = self._db.execute(query, (before,) if before is not None else ())
+        return {span: int(item) for item, spans in rows for span in json.loads(spans)}
+
+    def _status(
+        self, item: Item, brief: Brief, known: Sequence[Known], cited: dict[str, int], day: str
+    ) -> str | None:
+        item_id = _identify(fingerprint(item.text), _spans(item, brief), known, cited)
+        if item_id is None:
             return "new"
         row = self._db.execute(
             "SELECT numbers, sources FROM snapshots WHERE item = ? AND day < ? ORDER BY day DESC LIMIT 1",
-            (match.item, day),
+            (item_id, day),
         ).fetchone()
         before_numbers, before_sources = json.loads(row[0]), set(json.loads(row[1]))
         if set(_sources(item, brief)) - before_sources or numbers(item.text) != before_numbers:
@@ -212,12 +230,26 @@ def _best(terms: frozenset[str], known: Sequence[Known]) -> Known | None:
     return best
 
 
+def _identify(terms: frozenset[str], spans: Sequence[str], known: Sequence[Known], cited: dict[str, int]) -> int | None:
+    """The remembered item this one is: by its words, else by a sentence both cite."""
+    match = _best(terms, known)
+    if match is not None:
+        return match.item
+    return next((cited[span] for span in spans if span in cited), None)
+
+
+def _source_key(brief: Brief, sid: int) -> str:
+    """What identifies an article across days: URL, else title, else file name."""
+    s = brief.source(sid)
+    return s.url or s.title or (Path(s.path).name if s.path else s.lead) or str(sid)
+
+
 def _sources(item: Item, brief: Brief) -> list[str]:
-    """The citing sources, by what identifies an article across days: URL, else title,
-    else file name."""
-    keys = []
-    for sid in item.source_ids:
-        s = brief.source(sid)
-        keys.append(s.url or s.title or (Path(s.path).name if s.path else s.lead) or str(sid))
-    return sorted(set(keys))
+    """The citing sources, by their keys."""
+    return sorted({_source_key(brief, sid) for sid in item.source_ids})
+
+
+def _spans(item: Item, brief: Brief) -> list[str]:
+    """The sentences the item cites, as "source key|start|end"."""
+    return sorted({f"{_source_key(brief, c.source)}|{c.start}|{c.end}" for c in item.citations})
 

@@ -67,6 +67,49 @@ def test_two_days_in_a_row(project: Path):
     assert None in statuses(day2) and "already briefed" not in (day2 / "brief.md").read_text(encoding="utf-8")
 
 
+def test_a_fact_worded_by_a_new_source_is_updated_not_new(project: Path):
+    later = project / "later"
+    later.mkdir()
+    for name in sorted(p.name for p in (project / "seeds").iterdir())[3:]:
+        (project / "seeds" / name).rename(later / name)
+    assert run("daily", "--date", "2025-10-04").exit_code == 0
+    for moved in later.iterdir():
+        moved.rename(project / "seeds" / moved.name)
+    assert run("daily", "--date", "2025-10-05").exit_code == 0
+
+    def cited(day: str) -> list[tuple[str, set[tuple[str, int, int]]]]:
+        data = json.loads((project / "outputs" / day / "brief.json").read_text(encoding="utf-8"))
+        path = {s["id"]: Path(s["path"]).name for s in data["sources"]}
+        return [
+            (i["status"], {(path[c["source"]], c["start"], c["end"]) for c in i["citations"]})
+            for t in data["themes"]
+            for i in t["items"]
+        ]
+
+    before = set().union(*(spans for _status, spans in cited("2025-10-04")))
+    after = cited("2025-10-05")
+    # Some items of the second day cite a sentence the first day's memo cited, under a
+    # new source's wording: they are that fact again, so never NEW.
+    again = [status for status, spans in after if spans & before]
+    assert again and "new" not in again
+
+def test_a_history_of_the_first_schema_is_upgraded_in_place(project: Path):
+    history = project / "outputs" / "history.sqlite3"
+    history.parent.mkdir()
+    db = sqlite3.connect(history)
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('schema', '1');"
+        "CREATE TABLE items (id INTEGER PRIMARY KEY, terms TEXT NOT NULL UNIQUE);"
+        "CREATE TABLE snapshots (item INTEGER NOT NULL REFERENCES items(id), day TEXT NOT NULL, text TEXT NOT NULL,"
+        " numbers TEXT NOT NULL, sources TEXT NOT NULL, PRIMARY KEY (item, day));"
+    )
+    db.close()
+    assert run("daily", "--date", "2025-10-05").exit_code == 0
+    db = sqlite3.connect(history)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+    assert db.execute("SELECT count(*) FROM snapshots WHERE spans != '[]'").fetchone()[0] > 0
+
 def test_a_failed_run_leaves_the_day_and_the_history_as_they_were(project: Path):
     assert run("daily", "--date", "2025-10-05").exit_code == 0
     day = project / "outputs" / "2025-10-05"
