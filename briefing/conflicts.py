@@ -1,129 +1,286 @@
 """Dates and figures -> where the sources disagree, each side cited.
 
-Three kinds of disagreement are found, all between different sources:
+Four kinds of disagreement are found:
 
-* dates: two sources date the same thing (a word at the date they share, "the 2022
-  agreement" / "an agreement reached ... in September 2024") to years that cannot
-  both be right;
+* dates: two sources date the same happening to dates that cannot both be right: one
+  fact told twice with two dates, or a thing the grammar ties to each date ("the 2022
+  agreement" / "an agreement reached ... in September 2024", "the dam, built in
+  1962" / "the dam was built in 1958"). Only dates written with their year count. A
+  bound ("until 2027", "before 2030") dates no happening; two dates used as names
+  ("the 2019 strike", "the 2025 strike") are two of a kind; a word marked as another
+  instance ("the last strike, in 2019") names nothing the other source dates; and a
+  sentence that gives both dates contradicts nothing;
 * figures: two sources, published within a week of each other, give values for the
-  same count ("troops in Iraq") that no reading of their qualifiers reconciles, and
-  neither gives the other's value as the earlier one of a change;
+  same count ("troops in Iraq") that no reading of their qualifiers or rounding
+  reconciles, at the same time, in the same role (an offer is not a demand, a target
+  not a count), over the same period, with a word told of both ("missing"); neither
+  says the count changed ("has risen to 41", "up from 35");
 * disclosure: one source says the numbers were not disclosed while another gives
-  them.
+  them;
+* attributed figures: an article sets one speaker's count against another's ("The
+  union says 4,500 members are on strike. The authority puts the figure at about
+  4,200."). This is the one kind whose sides may cite the same article: each side is
+  a different speaker, named in its own words.
 
-The rules are deliberately narrow: a false disagreement in a memo costs more trust
-than a missed one.
+Every other disagreement is between different sources, and no source stands on two
+sides of one: a side takes a claim only if it disagrees with every claim on the other
+sides. No subject is given twice. The rules are deliberately narrow: a false
+disagreement in a memo costs more trust than a missed one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from briefing.figures import Mention, Readings, head, same_value, thing_and_place
+from briefing.dates import MONTH_NAMES, WEEKDAYS
+from briefing.figures import Mention, Readings, find_figures, head, same_value, thing_and_place
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite
-from briefing.terms import normalise
+from briefing.terms import content_terms, normalise
 from briefing.timeline import Dated
 
 if TYPE_CHECKING:
     from briefing.select import Index
 
+T = TypeVar("T")
+
 SAME_TIME_DAYS = 7  # sources further apart may both be right about a count that changed
 ADJACENT = 2  # words between a date and the word that says what it dates
+PREDICATE = 4  # words after a figure and what it counts that say what is told of it
 
 _UNDISCLOSED = re.compile(
-    r"\b(?:numbers?|figures?|totals?|tolls?|details|count)\b[^.;]{0,60}?"
+    r"\b(?:numbers?|figures?|totals?|tolls?|count)\b[^.;]{0,60}?"
     r"\b(?:(?:not|never)\s+(?:been\s+|yet\s+been\s+)?(?:publicly\s+|officially\s+)?"
     r"(?:disclosed|released|revealed|made\s+public|published|given|announced|confirmed)"
     r"|undisclosed|unknown|unclear|withheld|secret)\b"
     r"|\b(?:not|never|declined\s+to|refused\s+to)\s+(?:yet\s+)?(?:publicly\s+)?"
     r"(?:disclosed?|released?|revealed?|give[n]?|say|provide[d]?|published?)\s+"
-    r"(?:the\s+|any\s+)?(?:exact\s+|specific\s+|precise\s+)?(?:numbers?|figures?|details|totals?)\b",
+    r"(?:the\s+|any\s+)?(?:exact\s+|specific\s+|precise\s+)?(?:numbers?|figures?|totals?)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def find_discrepancies(index: Index, articles: Sequence[Article], readings: Readings) -> tuple[Discrepancy, ...]:
-    """Every disagreement between sources (``readings`` from figures.read_corpus)."""
+    """Every disagreement between sources (``readings`` from figures.read_corpus), one
+    per subject."""
     found = _date_conflicts(index, readings.dated)
     found += _disclosure_conflicts(index, readings.figures)
     found += _figure_conflicts(index, articles, readings)
-    return tuple(found)
+    found += _attributed_conflicts(index, readings.figures)
+    subjects: dict[str, Discrepancy] = {}
+    for d in found:
+        first = subjects.setdefault(d.about.casefold(), d)
+        if first is not d:
+            subjects[d.about.casefold()] = _joined(first, d)
+    return tuple(subjects.values())
+
+
+def _joined(first: Discrepancy, then: Discrepancy) -> Discrepancy:
+    """One subject found twice ("not disclosed" / 900, then 900 / 650): the second's
+    new sides join the first when the two share a side, and cite no source already
+    cited; else the first stands alone."""
+    says = {c.says for c in first.claims}
+    if not says & {c.says for c in then.claims}:
+        return first
+    cited = {x.source for c in first.claims for x in c.citations}
+    new = tuple(c for c in then.claims if c.says not in says and not cited & {x.source for x in c.citations})
+    return replace(first, claims=first.claims + new)
+
+
+def _sides(
+    pair: tuple[T, T], others: Iterable[T], agree: Callable[[T, T], bool], conflict: Callable[[T, T], bool]
+) -> list[list[T]]:
+    """The sides of one disagreement, grown from a conflicting pair: a claim joins the
+    side it agrees with (or opens one) only if it conflicts with every claim on the
+    other sides, so no source stands on two sides."""
+    sides = [[pair[0]], [pair[1]]]
+    for x in others:
+        if x in pair:
+            continue
+        home = next((side for side in sides if all(agree(x, y) for y in side)), None)
+        if all(conflict(x, y) for side in sides if side is not home for y in side):
+            if home is None:
+                sides.append([x])
+            else:
+                home.append(x)
+    return sides
 
 
 # --- dates -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Dating:
+    """What a date in a sentence dates, as far as the words at it tell."""
+
+    terms: frozenset[str]  # the words that may name the thing dated
+    tied: frozenset[str]  # those the grammar ties to the date
+    named: bool  # the date is part of a name: "the 2022 agreement", "the 2019 strike"
+    instances: frozenset[tuple[str, str]]  # ("last", "strike"): one of several, marked
+
+
 def _date_conflicts(index: Index, dated: Sequence[Dated]) -> list[Discrepancy]:
-    points = [d for d in dated if d.mention.until is None]  # ranges date no one thing
-    anchors = [_anchors(index.sentences[d.sentence].text, d) for d in points]
-    conflicting: dict[str, Dated] = {}  # the thing's word -> a sentence naming it
-    for (i, a), (j, b) in combinations(enumerate(points), 2):
+    points = [d for d in dated if _dates_a_happening(index.sentences[d.sentence].text, d)]
+    datings = [_dating(index.sentences[d.sentence].text, d) for d in points]
+    said: dict[int, list[When]] = {}  # every date of a sentence, as the sentence is read
+    for d in dated:
+        said.setdefault(d.sentence, []).append(d.when)
+
+    def conflict(i: int, j: int, term: str) -> bool:
+        a, b = points[i], points[j]
         if index.sentences[a.sentence].source == index.sentences[b.sentence].source:
-            continue
-        shared = anchors[i] & anchors[j]
-        if shared and not a.when.agrees(b.when):
-            # One thing per pair: the word that reads as its name ("the dam", not "built").
-            text = index.sentences[a.sentence].text
-            term = min(shared, key=lambda t: (not _after_determiner(text, t), t))
-            conflicting.setdefault(term, a)
+            return False
+        if any(a.when.agrees(w) for w in said[b.sentence]) or any(b.when.agrees(w) for w in said[a.sentence]):
+            return False  # one sentence gives both dates: of two things, or of a series
+        if datings[i].named and datings[j].named:
+            return False  # "the 2019 strike", "the 2025 strike": two of a kind
+        marked = {noun for _word, noun in datings[i].instances ^ datings[j].instances}
+        if marked & set(index.terms[a.sentence]) & set(index.terms[b.sentence]):
+            return False  # "the last strike" is not "the strike"
+        if index.same_fact(a.sentence, b.sentence) > 0:
+            return True  # one fact told twice, with two dates
+        return term in datings[i].tied and term in datings[j].tied
+
+    conflicting: dict[str, tuple[int, int]] = {}  # the thing's word -> a pair dating it apart
+    for i, j in combinations(range(len(points)), 2):
+        text = index.sentences[points[i].sentence].text
+        # One thing per pair: the word that reads as its name ("the dam", not "built"),
+        # else the nearest to the date ("army commander in 1988").
+        shared = sorted(
+            datings[i].terms & datings[j].terms,
+            key=lambda t: (not _after_determiner(text, t), _distance(text, points[i], t), t),
+        )
+        term = next((t for t in shared if conflict(i, j, t)), None)
+        if term is not None:
+            conflicting.setdefault(term, (i, j))
     out = []
-    for term, named in conflicting.items():
-        # Every source's dating of that thing, the agreeing ones with the conflicting.
-        members = [d for d, terms in zip(points, anchors, strict=True) if term in terms]
-        sides: list[list[Dated]] = []
-        for d in sorted(members, key=lambda d: (-d.when.precision_rank, d.sentence)):
-            for side in sides:
-                if side[0].when.agrees(d.when):
-                    side.append(d)
-                    break
-            else:
-                sides.append([d])
-        if len(sides) < 2:
-            continue
-        sides.sort(key=lambda side: side[0].when.key)
+    order = sorted(range(len(points)), key=lambda k: (-points[k].when.precision_rank, points[k].sentence))
+    for term, pair in conflicting.items():
+        sides = _sides(
+            pair,
+            (k for k in order if term in datings[k].terms),
+            lambda x, y: points[x].when.agrees(points[y].when),
+            functools.partial(conflict, term=term),
+        )
+        # Each side in the words of its most precise date.
+        firsts = [min(side, key=order.index) for side in sides]
         claims = tuple(
             Claim(
-                says=side[0].when.label,
-                text=index.sentences[side[0].sentence].text,
-                citations=_cite(index, [d.sentence for d in side]),
+                says=points[first].when.label,
+                text=index.sentences[points[first].sentence].text,
+                citations=_cite(index, [points[k].sentence for k in sorted(side, key=lambda k: k != first)]),
             )
-            for side in sides
+            for first, side in sorted(zip(firsts, sides, strict=True), key=lambda fs: points[fs[0]].when.key)
         )
-        word = _surface(index.sentences[named.sentence].text, term)
+        word = _surface(index.sentences[points[pair[0]].sentence].text, term)
         out.append(Discrepancy(about=f"Date of the {word}", claims=claims))
     return out
 
 
-def _anchors(text: str, d: Dated) -> frozenset[str]:
-    """The words that say what a date dates: those within ADJACENT words of it ("the
-    2022 agreement"), and the noun a participle ties to it within its clause ("an
-    agreement reached between the two governments in September 2024"); nouns only, as
-    far as spelling tells."""
-    words = _WORD.findall(text[: d.mention.start])[-ADJACENT - 3 :]
-    after = _WORD.findall(text[d.mention.end :])[:ADJACENT]
-    near = [w for w in words if w.lower() not in _SKIP][-ADJACENT:] + [
-        w for w in after if w.lower() not in _SKIP
-    ][:1]
-    # "an agreement reached between the two governments in September 2024": the noun
-    # a participle attaches to the date, anywhere in the date's clause.
-    clause = re.split(r"[,;:—–(]", text[: d.mention.start])[-1]
-    near += [m[1] for m in _PARTICIPLE.finditer(clause)]
-    terms = {normalise(w) for w in near if not w[0].isupper() and not w.endswith(("ly", "ed"))}
-    return frozenset(t for t in terms if t)
+def _dates_a_happening(text: str, d: Dated) -> bool:
+    """Whether a date can be a happening's, as its source wrote it. Not a range, nor a
+    bound ("a guarantee until 2027", "no job lost before 2030", "by the year 2010"),
+    nor a date resolved from the article's own ("Thursday", "last year"): two sources
+    that disagree through those more often speak of two days, or one is a story
+    reprinted later."""
+    written = text[d.mention.start : d.mention.end]
+    return (
+        d.mention.until is None
+        and _YEAR_WRITTEN.search(written) is not None
+        and not _BOUND.search(text[: d.mention.start])
+    )
 
 
-_PARTICIPLE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+([a-z][a-z-]+)\s+[a-z]+ed\b")
+def _dating(text: str, d: Dated) -> _Dating:
+    """The words that say what a date dates. A date that is part of a name ("the 2022
+    agreement") dates what it names; another, the nouns within ADJACENT words of it,
+    and the noun a participle ties to it ("an agreement reached between the two
+    governments in September 2024", "the dam, built in 1962"). Nouns only, as far as
+    spelling tells, and never one that another word marks as one instance of several
+    ("the last strike, in 2019")."""
+    before, after = _WORD.findall(text[: d.mention.start]), _WORD.findall(text[d.mention.end :])
+    named = bool(before and after and before[-1].lower() in _DETERMINERS and after[0].lower() not in _SKIP)
+    words = before + after
+    instances = frozenset(
+        (word.lower(), noun)
+        for word, next_word in zip(words, words[1:])
+        if word.lower() in _INSTANCE and (noun := normalise(next_word))
+    )
+    if named and before[-1].lower() in ("a", "an"):
+        return _Dating(frozenset(), frozenset(), named, instances)  # "a 1992 literary prize": one of many
+    attached = _attached(text, d)
+    if named:
+        near = after[: ADJACENT + 1]
+    else:
+        near = [w for w in before[-ADJACENT - 3 :] if w.lower() not in _SKIP][-ADJACENT:]
+        near += [w for w in after[:ADJACENT] if w.lower() not in _SKIP][:1]
 
+    def nouns(candidates: Iterable[str]) -> frozenset[str]:
+        kept = (
+            w
+            for w in candidates
+            if not w[0].isupper() and not w.endswith(("ly", "ed")) and w.lower() not in _NOT_THINGS
+        )
+        return frozenset(t for t in map(normalise, kept) if t)
+
+    terms = nouns([*near, *attached]) - {noun for _word, noun in instances}
+    return _Dating(terms, terms & nouns([*near] if named else attached), named, instances)
+
+
+def _attached(text: str, d: Dated) -> list[str]:
+    """The nouns a participle or past tense ties to a date in its clause, with no comma
+    between them and the date. A past tense is not a participle: its noun is not one
+    inside a phrase ("the strike at the port began": the port did not begin)."""
+    clause = re.split(r"[;:—–()]", text[: d.mention.start])[-1]
+    return [
+        m["noun"]
+        for m in _PARTICIPLE.finditer(clause)
+        if "," not in clause[m.end() :] and not (m["verb"] in _PAST_ONLY and _IN_PHRASE.search(clause[: m.start()]))
+    ]
+
+
+def _distance(text: str, d: Dated, term: str) -> int:
+    """Characters between a date and the nearest word of ``term``."""
+    return min(
+        (abs(m.start() - d.mention.start) for m in _WORD.finditer(text) if normalise(m[0]) == term), default=len(text)
+    )
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}")
+_BOUND = re.compile(
+    r"\b(?:before|until|till|by|through|ahead\s+of|prior\s+to|no\s+later\s+than|not\s+later\s+than|up\s+to)"
+    r"\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|(?:early|late|mid)[\s-]+|the\s+year\s+)?$",
+    re.IGNORECASE,
+)
+# "an agreement reached", "the dam, built", "the strike was called": a noun, then the
+# participle or past tense that dates it (spelt -ed, or a common irregular one).
+_PARTICIPLE = re.compile(
+    r"\b(?i:a|an|the|its|their|this|that)\s+(?P<noun>[a-z][a-z-]+),?\s+"
+    r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?"
+    r"(?P<verb>[a-z]+ed|began|begun|born|broke|broken|built|came|fell|fought|held|laid|led|made|met|paid|sank|"
+    r"sent|set|shut|signed|sold|struck|sworn|taken|took|went|won|written)\b"
+)
+_PAST_ONLY = frozenset("began broke came fell sank took went".split())
+_IN_PHRASE = re.compile(r"\b(?:at|in|of|on|to|by|for|from|with|near|outside|inside)\s+$", re.IGNORECASE)
+_DETERMINERS = frozenset("a an the its their this that his her our".split())
+# Words that mark one instance among several of the thing they qualify.
+_INSTANCE = frozenset(
+    "last previous prior earlier former next first second third new latest another upcoming".split()
+)
 # Words that sit between a date and what it dates, or that date nothing themselves.
 _SKIP = frozenset(
     "the a an in on at by of from to since until before after between this that which "
     "its their his her reached signed made agreed announced set held took was were is "
-    "are be been has have had and or as with for".split()
+    "are be been has have had and or as with for amid during against despite over under "
+    "into through when where while than per".split()
 )
+_NOT_THINGS = _SKIP | _INSTANCE | frozenset("year years month months week weeks day days decade decades".split())
 
 
 def _after_determiner(text: str, term: str) -> bool:
@@ -152,14 +309,9 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
         by_source.setdefault(index.sentences[i].source, []).append(i)
     for source, sentences in by_source.items():
         said = set().union(*(set(index.terms[i]) for i in sentences))
-        counts = [
-            m
-            for m in mentions
-            if m.figure.unit is None
-            and m.figure.counts
-            and index.sentences[m.sentence].source != source
-            and said & set(index.terms[m.sentence]) - {"number", "figur"}
-        ]
+        others = [m for m in mentions if index.sentences[m.sentence].source != source]
+        # A count of what was kept back: "the numbers of staff" / "650 staff".
+        counts = [m for m in others if m.figure.unit is None and said & set(content_terms(m.figure.counts))]
         if not counts:
             continue
         # The figure that answers the silence best: a change ("from ... to ...") is the
@@ -172,13 +324,15 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
                 -m.sentence,
             ),
         )
-        given = [m.sentence for m in mentions if same_value(m.figure, best.figure)]
+        given = [m.sentence for m in others if same_value(m.figure, best.figure)]
         out.append(
             Discrepancy(
-                about=f"Number of {best.figure.counts}",
+                about=_about(best.figure),
                 claims=(
                     Claim("not disclosed", index.sentences[sentences[0]].text, _cite(index, sentences)),
-                    Claim(best.figure.label, index.sentences[best.sentence].text, _cite(index, [best.sentence, *given])),
+                    Claim(
+                        best.figure.label, index.sentences[best.sentence].text, _cite(index, [best.sentence, *given])
+                    ),
                 ),
             )
         )
@@ -189,42 +343,153 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
 
 
 def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readings) -> list[Discrepancy]:
-    out = []
     dates: dict[int, list[When]] = {}
     for d in readings.dated:
         dates.setdefault(d.sentence, []).append(d.when)
-    counts = [m for m in readings.figures if m.figure.counts]
-    for a, b in combinations(counts, 2):
+    values: dict[int, list[Figure]] = {}
+    for m in readings.figures:
+        values.setdefault(m.sentence, []).append(m.figure)
+
+    def conflict(a: Mention, b: Mention) -> bool:
         sa, sb = index.sentences[a.sentence], index.sentences[b.sentence]
-        if sa.source == sb.source or not _same_time(articles[sa.source], articles[sb.source]):
-            continue
-        # "At its peak a decade ago ..." against today's count: different times.
-        when_a, when_b = dates.get(a.sentence, []), dates.get(b.sentence, [])
-        if when_a and when_b and not any(x.agrees(y) for x in when_a for y in when_b):
-            continue
         fa, fb = a.figure, b.figure
-        if fa.unit != fb.unit or _thing(fa) != _thing(fb):
-            continue
-        if fa.was in (fb.value,) or fb.was in (fa.value,) or _overlap(_range(fa), _range(fb)):
-            continue
-        out.append(
-            Discrepancy(
-                about=f"Number of {fa.counts}" if fa.unit is None else fa.counts or "Figure",
-                claims=(
-                    Claim(fa.label, sa.text, _cite(index, [a.sentence])),
-                    Claim(fb.label, sb.text, _cite(index, [b.sentence])),
-                ),
-            )
+        if sa.source == sb.source:
+            return False
+        if fa.was == fb.value or fb.was == fa.value or _overlap(_range(fa), _range(fb)):
+            return False
+        # "41 ships, up from 35": a sentence that gives both values tells a change.
+        if any(f.value == fb.value for f in values[a.sentence]) or any(f.value == fa.value for f in values[b.sentence]):
+            return False
+        pa, pb = articles[sa.source].published, articles[sb.source].published
+        if pa is None or pb is None or abs((pa - pb).days) > SAME_TIME_DAYS:
+            return False
+        if _CHANGE.search(sa.text) or _CHANGE.search(sb.text):
+            return False  # "has risen to 41": the other value may be the earlier one
+        current = bool(_CURRENT.search(sa.text) or _CURRENT.search(sb.text))
+        names = [{k for k in index.entities[i] if not k[0].isdigit()} for i in (a.sentence, b.sentence)]
+        return (
+            _same_moment(dates.get(a.sentence, []), pa, dates.get(b.sentence, []), pb, current)
+            and _roles(index.terms[a.sentence]) == _roles(index.terms[b.sentence])
+            and _periods(sa.text) == _periods(sb.text)
+            and not (names[0] and names[1] and not names[0] & names[1])  # "the Lauda Air crash" / "EgyptAir"
+            and bool(_predicate(sa.text, fa) & _predicate(sb.text, fb))
         )
+
+    counts: dict[tuple[str | None, tuple[str, str]], list[Mention]] = {}  # the same count, by unit and thing
+    for m in readings.figures:
+        if m.figure.counts:
+            counts.setdefault((m.figure.unit, _thing(m.figure)), []).append(m)
+    out = []
+    for same in counts.values():
+        pair = next(((a, b) for a, b in combinations(same, 2) if conflict(a, b)), None)
+        if pair is None:
+            continue
+        sides = _sides(pair, same, lambda x, y: same_value(x.figure, y.figure), conflict)
+        claims = tuple(
+            Claim(
+                side[0].figure.label,
+                index.sentences[side[0].sentence].text,
+                _cite(index, [m.sentence for m in side]),
+            )
+            for side in sides
+        )
+        out.append(Discrepancy(about=_about(pair[0].figure), claims=claims))
     return out
 
 
-def _same_time(a: Article, b: Article) -> bool:
-    return a.published is not None and b.published is not None and abs((a.published - b.published).days) <= SAME_TIME_DAYS
+def _predicate(text: str, figure: Figure) -> frozenset[str]:
+    """The words that say what is told of a figure's count: the verb just before it
+    ("killed 217 passengers") and the words after what it counts ("14 people were
+    still missing"); not who says so, nor when."""
+    span = next(((start, end) for start, end, f in find_figures(text) if f == figure), None)
+    if span is None:
+        return frozenset()
+    before = _WORD.findall(text[: span[0]])[-2:]
+    before = before[max((k + 1 for k, w in enumerate(before) if w.lower() in _SAYING), default=0) :]
+    after = _WORD.findall(text[span[1] :])[: len(figure.counts.split()) + PREDICATE]
+    words = (
+        w
+        for w in before + after
+        if w.lower() not in _NOT_THINGS and w.lower() not in _SAYING and w.capitalize() not in _CALENDAR
+    )
+    counted = content_terms(figure.counts)
+    return frozenset(t for t in content_terms(" ".join(words)) if t not in counted and not t[0].isdigit())
+
+
+def _same_moment(
+    when_a: Sequence[When], published_a: dt.date, when_b: Sequence[When], published_b: dt.date, current: bool
+) -> bool:
+    """Whether two counts can be of the same moment. A sentence's own dates say when
+    its count was; an undated one counts at its article's date. A count said to be
+    current ("now", "so far") is of its article's day."""
+    if when_a and when_b:
+        return any(x.agrees(y) for x in when_a for y in when_b)
+    if when_a or when_b:
+        dated, published = (when_a, published_b) if when_a else (when_b, published_a)
+        return any(_near(when, published) for when in dated)
+    return published_a == published_b or not current
+
+
+def _near(when: When, day: dt.date) -> bool:
+    if when.agrees(When(day.year, day.month, day.day)):
+        return True
+    return when.day is not None and abs((dt.date(when.year, when.month or 1, when.day) - day).days) <= SAME_TIME_DAYS
+
+
+def _periods(text: str) -> frozenset[str]:
+    """The periods a sentence's rates are counted over: "3,000 children every day" is
+    not "1 million children every year"."""
+    return frozenset(m[1].lower() if m[1] else _ADVERB_PERIODS[m[2].lower()] for m in _PER.finditer(text))
+
+
+# Words that say who gives a figure rather than what it counts.
+_SAYING = frozenset(
+    "said says say reported reports told claimed claims stated added noted announced according estimated estimates "
+    "counted counts".split()
+)
+_CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAYS) | {"Today", "Tonight", "Yesterday", "Tomorrow", "Now"}
+_CHANGE = re.compile(
+    r"\b(?:up\s+from|down\s+from|(?:has|have|had)\s+(?:now\s+)?(?:risen|fallen|grown|climbed|dropped|increased|"
+    r"decreased|doubled|halved|swelled|shrunk)|rose|fell|climbed|dropped|increased|decreased|grew|jumped|surged|"
+    r"soared|swelled|shrank|dipped)\b",
+    re.IGNORECASE,
+)
+_CURRENT = re.compile(r"\b(?:now|currently|so\s+far|to\s+date|at\s+present|as\s+of|latest)\b", re.IGNORECASE)
+_ADVERB_PERIODS = {
+    "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "annual": "year",
+}  # fmt: skip
+_PER = re.compile(
+    r"\b(?:every|each|per|a|an)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|yearly|annually|annual)\b",
+    re.IGNORECASE,
+)
+
+# What a figure is in the story besides a count: a side's offer, another's demand, a
+# plan or target, a former state. Two values in different roles do not disagree.
+_ROLES = {
+    normalise(word): role
+    for role, words in {
+        "offer": "offer offered offers offering proposal proposed propose proposes",
+        "demand": "demand demands demanded demanding want wants wanted seek seeks seeking sought insist insists",
+        "aim": "target targets aim aims goal goals plan plans planned forecast forecasts expect expects expected "
+        "pledge pledged promise promised",
+        "before": "previous prior former",
+    }.items()
+    for word in words.split()
+}
+
+
+def _roles(terms: Iterable[str]) -> frozenset[str]:
+    return frozenset(_ROLES[t] for t in terms if t in _ROLES)
 
 
 def _thing(f: Figure) -> tuple[str, str]:
     return head(f.counts), thing_and_place(f.counts)[1]
+
+
+def _about(f: Figure) -> str:
+    if f.unit is None:
+        return f"Number of {f.counts}"
+    return f.counts[:1].upper() + f.counts[1:] or "Figure"
 
 
 def _range(f: Figure) -> tuple[float, float]:
@@ -238,11 +503,106 @@ def _range(f: Figure) -> tuple[float, float]:
         return v, v * 1.25
     if q in ("about", "around", "approximately", "roughly", "some", "an estimated", "close to", "nearly", "almost"):
         return v * 0.9, v * 1.1
-    return v, v
+    # A round figure is a rounding: "2%" allows 2.3%, "2,000" allows 2,300.
+    place = _place(v)
+    return v - place / 2, v + place / 2
+
+
+def _place(value: float) -> float:
+    """The place of a value's last significant digit: 2,000 -> 1,000; 2.3 -> 0.1."""
+    if value != int(value):
+        return float(10 ** -len(f"{value:.6g}".partition(".")[2]))
+    place, n = 1, int(value)
+    while n and n % (place * 10) == 0:
+        place *= 10
+    return float(place)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+# --- one speaker's count against another's, in one article --------------------------------
+
+
+def _attributed_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Discrepancy]:
+    """"The union says 4,500 members are on strike. The authority puts the figure at
+    about 4,200.": a count given against another speaker's, in the same sentence or
+    the next, each side named by its speaker."""
+    kept = {m.sentence for m in mentions}
+    out = []
+    for i in sorted(kept):
+        text = _plain(index.sentences[i].text)
+        if not _PUTS.search(text):
+            continue
+        for start, _end, rival in find_figures(text):
+            against = _PUT_AT.search(text[:start])
+            claimed = _claimed_before(index, i, against.start(), rival, kept) if against else None
+            if against is None or claimed is None:
+                continue
+            j, figure, speaker = claimed
+            rival_speaker = _content(against["who"])
+            what = _content(against["what"])
+            if not speaker or not rival_speaker or speaker & rival_speaker or not figure.counts:
+                continue
+            if what - _GENERIC_COUNTS - set(content_terms(figure.counts)):
+                continue  # "puts the ship count at 41" answers no count of members
+            out.append(
+                Discrepancy(
+                    about=_about(figure),
+                    claims=(
+                        Claim(figure.label, index.sentences[j].text, _cite(index, [j])),
+                        Claim(rival.label, index.sentences[i].text, _cite(index, [i])),
+                    ),
+                )
+            )
+    return out
+
+
+def _claimed_before(
+    index: Index, i: int, end: int, rival: Figure, kept: set[int]
+) -> tuple[int, Figure, frozenset[str]] | None:
+    """The count a rival figure answers, with its speaker's words: the last figure of
+    the same unit before the rival's clause, in its sentence or the one before."""
+    sentence = index.sentences[i]
+    candidates = [(i, _plain(sentence.text)[:end])]
+    if i and i - 1 in kept and index.sentences[i - 1].source == sentence.source:
+        candidates.append((i - 1, _plain(index.sentences[i - 1].text)))
+    for j, text in candidates:
+        found = [(s, e, f) for s, e, f in find_figures(text) if f.unit == rival.unit]
+        if found:
+            start, stop, figure = found[-1]
+            if same_value(figure, rival) or figure.was == rival.value:
+                return None
+            return j, figure, _speaker(text, start, stop)
+    return None
+
+
+def _speaker(text: str, start: int, end: int) -> frozenset[str]:
+    """Who gives the figure at text[start:end]: "The union says 4,500 ...", "... 4,500
+    members, the union said", "according to the union"."""
+    who = _SAYS_BEFORE.search(text[:start]) or _SAYS_AFTER.search(text[end:]) or _ACCORDING.search(text)
+    return _content(who["who"]) if who else frozenset()
+
+
+def _content(words: str) -> frozenset[str]:
+    """The content terms of a few words, numbers left out."""
+    return frozenset(t for t in content_terms(words) if not t[0].isdigit())
+
+
+def _plain(text: str) -> str:
+    """Markdown emphasis blanked out, offsets kept: "**4,500** members"."""
+    return re.sub(r"[*_]", " ", text)
+
+
+_PUT = r"(?:puts?|places?|placed|estimates?|estimated)\s+(?:the|its|their)\s+"
+_PUTS = re.compile(rf"\b{_PUT}", re.IGNORECASE)  # a cheap look before the full pattern
+_PUT_AT = re.compile(rf"(?P<who>[^,;:.]+?)\s+{_PUT}(?P<what>(?:[^\W\d_]+\s+){{1,2}})at\s+$", re.IGNORECASE)
+_GENERIC_COUNTS = frozenset(content_terms("figure number total count tally toll estimate"))
+_SAYS = "(?:" + "|".join(sorted(_SAYING)) + ")"
+_SAYS_BEFORE = re.compile(rf"(?P<who>[^,;:.]+?)\s+{_SAYS}(?:\s+that)?\s+(?:only\s+)?$", re.IGNORECASE)
+_SAYS_AFTER = re.compile(rf"^[^,;.]*,\s*(?P<who>[^,;:.]+?)\s+{_SAYS}\s*\.?\s*$", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.]+)", re.IGNORECASE)
 
 
 def _cite(index: Index, sentences: Sequence[int]) -> tuple[Citation, ...]:

@@ -1,0 +1,252 @@
+"""Where sources disagree: what is one, and what only looks like one (a deadline, an
+offer against a demand, the last strike against this one, a count that rose), on
+small articles written here and on a made-up port-strike corpus (tests/data/port)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.api import load_articles
+from briefing.conflicts import find_discrepancies
+from briefing.figures import read_corpus
+from briefing.models import Article, Discrepancy
+from briefing.segment import segment_all
+from briefing.select import Index
+from builders import make_article
+
+DAY = dt.date(2025, 3, 4)
+
+
+def disagreements(*articles: Article, every_sentence: bool = True) -> tuple[Discrepancy, ...]:
+    index = Index(segment_all(articles))
+    # An article written here is read whole: an empty answer is never for want of a
+    # sentence (too short ones are left out of the analyst sections).
+    assert all(index.quality > 0) or not every_sentence
+    return find_discrepancies(index, articles, read_corpus(index, articles))
+
+
+def article(body: str, title: str = "Port strike", published: dt.date = DAY) -> Article:
+    return make_article(f"{title}\n\n{body}\n", published=published)
+
+
+def sides(d: Discrepancy) -> list[tuple[str, list[int]]]:
+    """Each side's value and the sources it cites."""
+    return [(c.says, [x.source for x in c.citations]) for c in d.claims]
+
+
+# --- the port-strike corpus ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def port(request: pytest.FixtureRequest) -> list[Article]:
+    return load_articles([Path(request.path).parent / "data" / "port"])
+
+
+def test_the_port_corpus_shows_only_the_strikers_count(port: list[Article]):
+    """Before: "Date of the job" (a walk-out, a guarantee until 2027 and a deadline of
+    2030), "pay rise" twice (offer against demand), "Date of the strike" (the last
+    strike against this one), "Number of ships" (35, then "has risen to 41"); the
+    union's 4,500 against the authority's 4,200 was missed."""
+    [strikers] = disagreements(*port, every_sentence=False)
+    assert strikers.about == "Number of members"
+    assert [c.says for c in strikers.claims] == ["4,500", "about 4,200"]
+    assert strikers.claims[0].text.startswith("The union says")
+    assert strikers.claims[1].text == "The authority puts the figure at about 4,200."
+
+
+def test_two_of_the_port_articles_show_only_the_strikers_count(port: list[Article]):
+    walkout, _second_day, demands, _talks = port
+    assert [d.about for d in disagreements(walkout, demands, every_sentence=False)] == ["Number of members"]
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        pytest.param(
+            [
+                "About 4,200 dock workers walked off the job on March 3, 2025, after talks collapsed.",
+                "The authority offered a 6% rise and a job guarantee until 2027.",
+                "The union wants a promise that no docker will lose a job to automation before 2030.",
+            ],
+            id="a walk-out, a guarantee until 2027, a deadline of 2030",
+        ),
+        pytest.param(
+            [
+                "The terminal, finished before 2027 under the plan, will double the port's capacity.",
+                "The terminal, finished in 2024, has doubled the port's capacity.",
+            ],
+            id="a bound and a date within it",
+        ),
+        pytest.param(
+            [
+                "Dock workers walked off the job on March 3, 2025.",
+                "Quinn took the job in 2019 and has led the union since.",
+            ],
+            id="a shared noun alone",
+        ),
+        pytest.param(
+            [
+                "The last strike at Portmere, in 2019, lasted eleven days and cost the port dearly.",
+                "Talks resume on Friday, the first since the strike began on March 3, 2025.",
+            ],
+            id="the last strike and this one",
+        ),
+        pytest.param(
+            [
+                "The last strike by the Harbour Workers Union at Portmere, in 2019, shut the terminal for 11 days.",
+                "The strike by the Harbour Workers Union at Portmere, in March 2025, has shut the terminal.",
+            ],
+            id="the last strike and this one, told alike",
+        ),
+        pytest.param(
+            [
+                "The 2019 strike at the port lasted eleven days and cost the economy dearly.",
+                "The 2025 strike at the port has already lasted four days, the union said.",
+            ],
+            id="two dates used as names",
+        ),
+    ],
+)
+def test_dates_of_different_things_do_not_disagree(bodies: list[str]):
+    assert disagreements(*(article(body, f"Report {k}") for k, body in enumerate(bodies))) == ()
+
+
+def test_dates_resolved_from_each_article_are_left_out():
+    """The same wire story, reprinted a week later: its "Friday" is another day."""
+    text = "Dockers walked out of the terminal on Friday night, the union said."
+    first, reprint = article(text, published=dt.date(2025, 3, 1)), article(text, "Reprint", dt.date(2025, 3, 8))
+    assert disagreements(first, reprint) == ()
+
+
+def test_two_sources_dating_one_thing_apart_disagree():
+    a = article("The terminal, opened in 1998, handles most of the port's containers.")
+    b = article("The terminal was opened in 2001 by the then transport minister.", "History")
+    [d] = disagreements(a, b)
+    assert d.about == "Date of the terminal"
+    assert sides(d) == [("1998", [1]), ("2001", [2])]
+
+
+def test_a_source_never_stands_on_two_sides():
+    """Source 1 dates the agreement two ways; it stays on the side where it stands
+    alone, and the other source's side does not cite it."""
+    a = article(
+        "The 2022 agreement between the two governments set out the withdrawal. "
+        "The drawdown stems from an agreement reached in September 2024."
+    )
+    b = article("The plan follows an agreement reached between the two governments in September 2024.", "Plan")
+    [d] = disagreements(a, b)
+    assert sides(d) == [("2022", [1]), ("September 2024", [2])]
+
+
+# --- counts --------------------------------------------------------------------------------
+
+
+def test_a_count_that_rose_is_not_a_disagreement():
+    tuesday = article("The authority said 35 ships were waiting to berth.", published=dt.date(2025, 3, 4))
+    thursday = article("The authority said 41 ships were waiting after the queue grew.", "Queue", dt.date(2025, 3, 6))
+    assert disagreements(tuesday, thursday) == ()
+    before = article("The port authority said 35 ships were waiting to berth.", published=dt.date(2025, 3, 4))
+    after = article(
+        "The number of ships waiting outside the port has risen to 41, according to the authority.",
+        "Queue grows",
+        dt.date(2025, 3, 6),
+    )
+    assert disagreements(before, after) == ()
+    same_day = article("The authority said 41 ships were waiting to berth, up from 35 on Monday.", "Queue")
+    assert disagreements(article("The authority said 35 ships were waiting to berth."), same_day) == ()
+
+
+def test_counts_said_to_be_current_on_different_days_do_not_disagree():
+    tuesday = article("The authority said 35 ships were now waiting to berth.", published=dt.date(2025, 3, 4))
+    thursday = article("The authority said 41 ships were now waiting to berth.", "Queue", dt.date(2025, 3, 6))
+    assert disagreements(tuesday, thursday) == ()
+    # The same day, they do.
+    [d] = disagreements(tuesday, article("The authority said 41 ships were now waiting to berth.", "Queue"))
+    assert d.about == "Number of ships"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "The union has rejected the authority's offer of a 6% pay rise for all dock workers.",
+            "The union is demanding a 9% pay rise for all dock workers, its leader said.",
+            id="an offer and a demand",
+        ),
+        pytest.param(
+            "In 2019 the port employed 3,000 dock workers, the authority said.",
+            "The port employs 4,200 dock workers, the authority said.",
+            id="then and now",
+        ),
+        pytest.param(
+            "Cranes at the port unload 3,000 containers every day, the authority said.",
+            "Cranes at the port unload about 1 million containers every year, the authority said.",
+            id="a day and a year",
+        ),
+        pytest.param(
+            "Police said 12 dockers were arrested at the gates on Monday.",
+            "Police said 300 dockers marched to the town hall on Monday.",
+            id="two happenings",
+        ),
+        pytest.param(
+            "Only 2 percent of the port's workforce is female, the union said.",
+            "Only 2.3 percent of the port's workforce is female, the union said.",
+            id="a round figure and what rounds to it",
+        ),
+    ],
+)
+def test_counts_that_differ_for_a_reason_do_not_disagree(first: str, second: str):
+    assert disagreements(article(first), article(second, "Another view")) == ()
+
+
+def test_the_same_count_given_two_ways_is_one_disagreement_citing_every_source():
+    a = article("Police said 12 dockers were arrested at the gates on Monday.")
+    b = article("Police said 20 dockers were arrested at the gates on Monday.", "Arrests")
+    c = article("Police said 20 dockers were arrested at the gates on Monday night.", "Night")
+    [d] = disagreements(a, b, c)
+    assert d.about == "Number of dockers"
+    assert sides(d) == [("12", [1]), ("20", [2, 3])]
+
+
+def test_no_subject_is_given_twice():
+    """One source keeps the number back, two others give it two ways: both kinds of
+    disagreement are about the "Number of staff", and the memo gives it once, every
+    side shown."""
+    silent = article("The ministry has not disclosed the numbers of staff leaving the agency this year.")
+    cut = article("The agency will cut 900 staff by the summer, a ministry spokesman said.", "Cuts")
+    fewer = article("The agency will cut 650 staff by the summer, the ministry said on Tuesday.", "Fewer cuts")
+    [d] = disagreements(silent, cut, fewer)
+    assert d.about == "Number of staff"
+    assert sides(d) == [("not disclosed", [1]), ("900", [2]), ("650", [3])]
+
+
+# --- one speaker against another ---------------------------------------------------------
+
+
+def test_one_speakers_count_against_anothers_in_one_article():
+    [d] = disagreements(
+        article("The union says 4,500 members are on strike. The authority puts the figure at about 4,200.")
+    )
+    assert d.about == "Number of members"
+    assert sides(d) == [("4,500", [1]), ("about 4,200", [1])]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the same speaker, correcting itself
+        "The union says 4,500 members are on strike. The union puts the figure at about 4,600.",
+        # no speaker for the first count
+        "Some 4,500 members of the union are on strike. The authority puts the figure at about 4,200.",
+        # another count altogether
+        "The union says 4,500 members are on strike. The authority puts the ship count at 41.",
+    ],
+)
+def test_a_count_that_answers_no_other_speakers_count(body: str):
+    assert disagreements(article(body)) == ()
