@@ -126,8 +126,7 @@ def markdown_to_html(text: str) -> str:
     import markdown
 
     html = markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
-    # A citation never starts a line on its own: it stays with the word it follows.
-    return str(html).replace(' <a href="#src-', '&nbsp;<a href="#src-')
+    return str(html)
 
 
 # Filters: every piece of user text reaches the Markdown through one of these.

@@ -430,8 +430,3 @@ def test_text_formats_never_import_weasyprint() -> None:
     assert "markdown" in loaded
     assert not any(name.split(".")[0] == "weasyprint" for name in loaded)
 
-
-def test_a_citation_never_starts_a_line_on_its_own() -> None:
-    html = render(make_brief(), "html")
-    assert 'by a fifth.&nbsp;<a href="#src-1">[1]</a>' in html
-    assert 'fewer than 2,000.&nbsp;<a href="#src-1">[1]</a><a href="#src-3">[3]</a>' in html
