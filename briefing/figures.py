@@ -224,7 +224,7 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         if of:
             return _phrase_after(" " + of[1], plural_ends=False)
         # "perishable goods worth about $50 million"
-        worth = re.search(r"([^\W\d_][\w'’-]*)\s+worth\s*$", text[: m.start()])
+        worth = re.search(r"\b([^\W\d_][\w'’-]*)\s+worth\s*$", text[max(0, m.start() - 80) : m.start()])
         return _phrase_after(" " + worth[1], plural_ends=False) if worth else ""
     if after:
         return after if " in " in after or " from " in after else _with_place(after, text)

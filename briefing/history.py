@@ -33,6 +33,7 @@ from briefing.terms import content_terms
 log = logging.getLogger("briefing")
 
 SAME_ITEM = 0.6  # Jaccard of content words above which two items are the same
+LOCK_TIMEOUT = 30.0  # seconds to wait for another run that holds the database
 SCHEMA_VERSION = 2  # 2: snapshots remember the spans they cite
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _SCHEMA = """
@@ -51,6 +52,10 @@ CREATE TABLE IF NOT EXISTS snapshots (
     PRIMARY KEY (item, day)
 );
 """
+
+
+class _Corrupt(Exception):
+    """The file is not a readable SQLite database (as opposed to busy or unwritable)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,36 +91,42 @@ class History:
                 raise OutputError(f"{self.path.parent}: cannot create the history folder ({exc.strerror})") from None
         try:
             return self._connect()
-        except sqlite3.DatabaseError as exc:
+        except _Corrupt as exc:
             aside = self.path.with_name(f"{self.path.name}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
             log.warning("history: %s cannot be read (%s); moved it to %s and started a new one", self.path, exc, aside)
             try:
-                self.path.replace(aside)
+                for suffix in ("", "-wal", "-shm"):  # a write-ahead log belongs with its file
+                    part = self.path.with_name(self.path.name + suffix)
+                    if suffix == "" or part.exists():
+                        part.replace(aside.with_name(aside.name + suffix))
             except OSError as move:
                 raise OutputError(f"{self.path}: corrupt and cannot be moved aside ({move.strerror})") from None
             try:
                 return self._connect()
-            except sqlite3.Error as again:
+            except (sqlite3.Error, _Corrupt) as again:
                 raise OutputError(f"{self.path}: cannot create the history database ({again})") from None
         except sqlite3.Error as exc:  # locked for too long, unwritable folder...
             raise OutputError(f"{self.path}: cannot open the history database ({exc})") from None
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
         try:
-            ok = db.execute("PRAGMA quick_check").fetchone()
+            try:
+                ok = db.execute("PRAGMA quick_check").fetchone()
+            except sqlite3.OperationalError:
+                raise  # busy, locked, unreadable: not a reason to set the history aside
+            except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+                raise _Corrupt(str(exc)) from None
             if not ok or ok[0] != "ok":
-                raise sqlite3.DatabaseError(f"integrity check: {ok[0] if ok else 'no answer'}")
+                raise _Corrupt(f"integrity check: {ok[0] if ok else 'no answer'}")
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(_SCHEMA)  # IF NOT EXISTS: safe when two runs create it at once
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
             if int(version) > SCHEMA_VERSION:
                 raise OutputError(f"{self.path}: written by a newer briefing (schema {version})")
-            columns = {row[1] for row in db.execute("PRAGMA table_info(snapshots)")}
-            if "spans" not in columns:  # a schema 1 database: its items are known by words only
-                db.execute("ALTER TABLE snapshots ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'")
-                db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+            if "spans" not in _columns(db, "snapshots"):
+                _upgrade(db)
         except BaseException:
             db.close()
             raise
@@ -208,6 +219,26 @@ class History:
         if set(_sources(item, brief)) - before_sources or numbers(item.text) != before_numbers:
             return "updated"
         return None
+
+
+def _columns(db: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+
+def _upgrade(db: sqlite3.Connection) -> None:
+    """Schema 1 -> 2: snapshots remember the spans they cite (empty for old ones, whose
+    items stay known by their words). One run upgrades; another one opening the file at
+    the same moment waits for it and then finds the column there."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if "spans" not in _columns(db, "snapshots"):
+            db.execute("ALTER TABLE snapshots ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'")
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def fingerprint(text: str) -> frozenset[str]:

@@ -185,8 +185,11 @@ def distinct(articles: Iterable[Article]) -> list[Article]:
     first: dict[str, Article] = {}
     kept = []
     for article in articles:
-        body = " ".join(article.text[b.start : b.end] for b in article.body_blocks())
-        original = first.setdefault(collapse_ws(body), article)
+        body = collapse_ws(" ".join(article.text[b.start : b.end] for b in article.body_blocks()))
+        if not body:  # no article text: not a copy of anything (readable() says so)
+            kept.append(article)
+            continue
+        original = first.setdefault(body, article)
         if original is article:
             kept.append(article)
         else:
@@ -532,8 +535,9 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
 
 def _captions(shapes: Sequence[_Shape]) -> list[_Shape]:
     """A short block right under an image is its caption, not prose: when it repeats the
-    image's alt text, or is one short sentence that reports no one's words ("Cranes stand
-    idle at the terminal on Wednesday.")."""
+    image's alt text, or, inside the article (prose above the image), is one short
+    sentence that reports no one's words ("Cranes stand idle at the terminal on
+    Wednesday."). Under a page's top image, such a sentence is as likely its lead."""
     out = list(shapes)
     for i in range(1, len(out)):
         image = _IMAGE.match(out[i - 1].text)
@@ -542,7 +546,13 @@ def _captions(shapes: Sequence[_Shape]) -> list[_Shape]:
             continue
         alt = _vocabulary(image["alt"] or "")
         echoes = bool(alt) and _overlap(" ".join(alt), _vocabulary(shape.text)) >= 0.5
-        one_line = shape.words <= 20 and not _INNER_END.search(shape.text) and not _REPORTED.search(shape.text)
+        inside = any(s.prose for s in out[: i - 1])
+        one_line = (
+            inside
+            and shape.words <= 20
+            and not _INNER_END.search(shape.text)
+            and not _REPORTED.search(shape.text)
+        )
         if echoes or one_line:
             out[i] = dataclasses.replace(shape, prose=False, boilerplate=True, interstitial=True)
     return out

@@ -23,21 +23,37 @@ _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
 _BULLET = re.compile(r"^(?:[•·▪‣◦*+\-–—]|\d{1,2}[.)])\s+")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # A wire dateline that opens an article: "BRUSSELS, Belgium (AP) - ", "LONDON, Oct 2
-# (Reuters) - ", "NEW YORK — ", "(CNN) — ", "(CNN)". Where it was filed is not part of
-# what the sentence says, and a memo quoting the sentence starts at its first word.
+# (Reuters) - ", "NEW YORK — ", "BOGOTÁ, Colombia (AP) — ", "(CNN) — ", "(CNN)". Where it
+# was filed is not part of what the sentence says, and a memo quoting the sentence starts
+# at its first word. The place must be in capitals (checked in `_dateline_end`, which
+# knows capitals beyond A-Z) and the sentence must go on with a capital or a digit.
 _DATELINE = re.compile(
     r"""^(?:
-        (?=[A-Z.'’\- ]*[A-Z]{3})[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3}  # BRUSSELS, NEW YORK
-        (?:,\ [A-Z0-9][\w.'’\-]*(?:\ [\w.'’\-]+){0,2}){0,3}                 # , Belgium / , Oct. 2, 2025
-        (?:\ ?\([A-Z][\w.&'’\ \-]{0,30}\))?                                # (AP)
+        (?P<place>[^\W\d_][\w.'’\-]*(?:\ [^\W\d_][\w.'’\-]*){0,3})        # BRUSSELS, NEW YORK
+        (?:,\ [^\W_][\w.'’\-]*(?:\ [\w.'’\-]+){0,2}){0,3}                 # , Belgium / , Oct. 2, 2025
+        (?:\ ?\([^\W\d_][\w.&'’\ \-]{0,30}\))?                            # (AP), (dpa)
         \ ?(?:[—–_]|--?)\ +
       | \([A-Z][\w.&'’\ \-]{0,30}\)\ ?(?:(?:[—–_]|--?)\ +)?                  # (CNN) —
-    )(?=["“‘'(]?[A-Z0-9])""",
+    )""",
     re.VERBOSE,
 )
+
+
+def _dateline_end(text: str) -> int:
+    """Where the sentence starts after a wire dateline; 0 when there is none."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    place = m["place"]
+    if place is not None and not (place.isupper() and sum(ch.isalpha() for ch in place) >= 3):
+        return 0  # "U.S. — The", "The union - ..."
+    rest = text[m.end() :].lstrip("\"“‘'(")
+    return m.end() if rest[:1].isupper() or rest[:1].isdigit() else 0
+
+
 # sentencex ends a sentence at "3 p.m." whatever follows. News goes on with the day, the
 # date or the time zone: "at 3 p.m. Friday", "10 p.m. ET", "6 a.m. local time".
-_CLOCK_END = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?[ap]\.m\.$")
+_CLOCK_END = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?[aApP]\.[mM]\.$")
 _CLOCK_GOES_ON = re.compile(
     r"^(?:[a-z]|(?:%s)\b|(?:%s)\.?\s+\d|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b)"
     % ("|".join(WEEKDAYS), "|".join(sorted(MONTH_NAMES, key=len, reverse=True)))
@@ -80,8 +96,8 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
         bullet = _BULLET.match(blanked[start:end])
         if bullet:
             start += bullet.end()
-        elif lead and not spans and (dateline := _DATELINE.match(blanked[start:end])):
-            start += dateline.end()
+        elif lead and not spans:
+            start += _dateline_end(blanked[start:end])
         if not _HAS_WORD.search(blanked[start:end]):
             continue
         if spans and _CLOCK_END.search(blanked[spans[-1][0] : spans[-1][1]]) and _CLOCK_GOES_ON.match(

@@ -68,8 +68,9 @@ SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotat
 _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
 # A space before a comma or a full stop: what a page's link leaves when its text is lost
-# ("while the military presence in Iraq , operations ... continue").
-_HOLE = re.compile(r"[\w\"”’)] [,;:](?=\s)|[\w\"”’)] \.$")
+# ("while the military presence in Iraq , operations ... continue"). Not before a colon
+# or a semicolon, where French typography puts one.
+_HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
     r"(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"

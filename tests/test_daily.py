@@ -94,21 +94,43 @@ def test_a_fact_worded_by_a_new_source_is_updated_not_new(project: Path):
     assert again and "new" not in again
 
 def test_a_history_of_the_first_schema_is_upgraded_in_place(project: Path):
+    assert run("daily", "--date", "2025-10-04").exit_code == 0
     history = project / "outputs" / "history.sqlite3"
-    history.parent.mkdir()
-    db = sqlite3.connect(history)
-    db.executescript(
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-        "INSERT INTO meta VALUES ('schema', '1');"
-        "CREATE TABLE items (id INTEGER PRIMARY KEY, terms TEXT NOT NULL UNIQUE);"
-        "CREATE TABLE snapshots (item INTEGER NOT NULL REFERENCES items(id), day TEXT NOT NULL, text TEXT NOT NULL,"
-        " numbers TEXT NOT NULL, sources TEXT NOT NULL, PRIMARY KEY (item, day));"
-    )
+    db = sqlite3.connect(history)  # back to schema 1, as an earlier briefing wrote it
+    db.execute("ALTER TABLE snapshots DROP COLUMN spans")
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    db.commit()
+    rows = db.execute("SELECT item, day, text FROM snapshots ORDER BY item").fetchall()
     db.close()
-    assert run("daily", "--date", "2025-10-05").exit_code == 0
+    assert rows
+    result = run("daily", "--date", "2025-10-05")
+    assert result.exit_code == 0, result.output
     db = sqlite3.connect(history)
     assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
-    assert db.execute("SELECT count(*) FROM snapshots WHERE spans != '[]'").fetchone()[0] > 0
+    # What was briefed is kept, and known: the same sources do not make it new again.
+    assert db.execute("SELECT item, day, text FROM snapshots WHERE day = '2025-10-04' ORDER BY item").fetchall() == rows
+    assert not list(history.parent.glob("*.corrupt-*"))
+    data = json.loads((project / "outputs" / "2025-10-05" / "brief.json").read_text(encoding="utf-8"))
+    assert data["left_out"]["already_briefed"] == len(rows)
+
+
+def test_a_history_held_by_another_run_is_an_output_error_not_corruption(project: Path, monkeypatch):
+    import briefing.history
+
+    assert run("daily", "--date", "2025-10-04").exit_code == 0
+    history = project / "outputs" / "history.sqlite3"
+    holder = sqlite3.connect(history, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("BEGIN EXCLUSIVE")  # another run, writing
+    monkeypatch.setattr(briefing.history, "LOCK_TIMEOUT", 0.2)
+    try:
+        result = run("daily", "--date", "2025-10-05")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 4, result.output
+    assert "history" in result.output and "locked" in result.output
+    assert not list(history.parent.glob("*.corrupt-*"))  # nothing set aside
 
 def test_a_failed_run_leaves_the_day_and_the_history_as_they_were(project: Path):
     assert run("daily", "--date", "2025-10-05").exit_code == 0

@@ -163,6 +163,20 @@ def test_the_caption_under_an_image_is_not_body_text(tmp_path: Path):
     # A paragraph that reports someone's words is the article going on, not a caption.
     assert body_text[-1].startswith("Talks resumed on Friday")
 
+
+def test_a_short_lead_under_the_top_image_is_the_article(tmp_path: Path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Port strike enters third day\n\n![A container ship at the quay](https://example.com/ship.jpg)\n\n"
+        "Dock workers at Portmere stayed off the job for a third day on Wednesday.\n\n"
+        "The union has set out its demands on the third day of the strike at the port.\n\n"
+        "The last strike, in 2019, lasted eleven days and cost an estimated $1.2 billion.\n\n"
+        "Talks are due to resume on Friday, the port authority said in a statement.\n"
+    )
+    (article,), _ = read_sources([page])
+    body_text = [article.text[b.start : b.end] for b in article.body_blocks()]
+    assert body_text[0] == "Dock workers at Portmere stayed off the job for a third day on Wednesday."
+
 def test_unknown_stays_unknown():
     article = parse_text(
         "Three ports closed on Friday as winds reached 120 km/h, the coast guard said in a statement.\n"
@@ -376,3 +390,11 @@ def test_an_article_made_by_a_program_is_read_like_a_file():
     assert len(article.body_blocks()) == 2 and article.url == "https://example.org/a"
     assert article.published == dt.date(2025, 10, 2)  # from the dateline, as for a file
     assert complete(article) is article  # read once
+
+
+def test_pages_without_article_text_are_not_copies_of_each_other(caplog):
+    from briefing.ingest import distinct
+
+    pages = [parse_text("Menu\n\nHome"), parse_text("Login\n\nSubscribe")]
+    assert distinct(pages) == pages
+    assert "the same article" not in caplog.text

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from briefing.assemble import assemble_brief, summarize_articles
 from briefing.models import Theme
 from briefing.segment import segment_all
@@ -190,3 +192,13 @@ def test_a_sentence_with_a_hole_where_a_link_was_gives_way_to_a_whole_one():
     theme = Theme("Talks", "When will talks on pay resume", ("talks", "pay"))
     (item,) = assemble_brief([article], [theme]).sections[0].items
     assert item.text == whole
+
+
+def test_a_space_before_a_colon_is_typography_not_a_hole():
+    index = Index(segment_all([make_article(
+        "Le syndicat a prévenu : la grève au port de Harwick durera jusqu'à Noël, selon ses dirigeants.\n\n"
+        "Le syndicat a prévenu, la grève au port de Harwick durera jusqu'à Noël , selon ses dirigeants.\n",
+        path="a.txt",
+    )]))
+    french, holed = index.quality
+    assert holed == pytest.approx(french / 2, rel=0.05)
