@@ -52,8 +52,9 @@ def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temp_name, 0o644)
-        for temp, current in staged:
-            os.replace(temp, current)
+        for temp, final in staged:
+            current = final
+            os.replace(temp, final)
     except OSError as exc:
         for temp, _final in staged:
             temp.unlink(missing_ok=True)
