@@ -97,22 +97,37 @@ SUBORDINATORS = frozenset(
 _CLAUSE_OPENER = re.compile(r"[,;:()—–]|\s-\s|\b(?:that|%s)\b" % "|".join(sorted(SUBORDINATORS)), re.IGNORECASE)
 _ONLY_PREPOSITIONS = re.compile(r"\s*(?:(?:on|late|early|the|this|of|as|by|from|in)\s+)*$", re.IGNORECASE)
 # Words that put a bare weekday in the future, and those that put it in a past future.
+# "next", "upcoming" and "scheduled" count only with a present "is" or "are" after them
+# ("the next round of talks is on Friday"), or "scheduled" with "to" or a "for" a few
+# words on ("scheduled a news conference for Monday"): alone they qualify a noun of any
+# tense ("scheduled talks collapsed", "the next day the port closed").
+_SCHEDULED = r"scheduled(?:\s+to|\s+(?:[\w'’-]+\s+){0,8}?for)"
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|(?:is|are|am)\s+(?:(?:due|set|going|expected|scheduled|planned)\s+)?to"
     r"|(?:is|are)\s+(?:due|scheduled|expected|planned)|plans?\s+to|planning\s+to|intends?\s+to"
-    r"|scheduled|upcoming|next)\b|['’]ll\b",
+    rf"|{_SCHEDULED}|(?:next|upcoming|scheduled)\s+(?:[\w'’-]+\s+){{0,6}}?(?:is|are))\b|['’]ll\b",
     re.IGNORECASE,
 )
+# Each reaches to the end of a future inside it ("had been scheduled for" holds
+# "scheduled for"): of two marks that end together the longer one decides.
 _PAST_FUTURE = re.compile(
     r"\b(?:(?:was|were)\s+(?:(?:due|set|going|expected|scheduled|planned|supposed)\s+)?to"
-    r"|(?:was|were|had\s+been)\s+(?:due|scheduled|expected|planned|set)|had\s+planned|would\s+have)\b",
+    rf"|(?:was|were|had)\s+(?:been\s+)?(?:{_SCHEDULED}|scheduled)"
+    r"|(?:was|were|had\s+been)\s+(?:due|expected|planned|set)|had\s+planned|would\s+have)\b",
     re.IGNORECASE,
 )
-# The verb that follows a date opening its clause ("On Friday, the union voted"): a past
-# form ends the search for a future.
+# A verb in the past: lower case, since a capitalised "-ed" word is a name or opens the
+# sentence as an adjective ("Armed men", "Ahmed"); not "-eed" ("will proceed", "need").
 _PAST_VERB = re.compile(
-    r"\b(?!(?:scheduled|expected|planned)\b)[a-z]+ed\b|\b(?:said|told|began|met|held|took|made|gave|"
-    r"came|went|fell|rose|struck|left|won|lost|sent|spoke|wrote|broke|kept|did|saw|chose|drew|ran)\b",
+    r"\b(?!(?:scheduled|expected|planned|hundred)\b)[a-z]+(?<!e)ed\b|\b(?:said|told|began|met|held|"
+    r"took|made|gave|came|went|fell|rose|struck|left|won|lost|sent|spoke|wrote|broke|kept|did|saw|"
+    r"chose|drew|ran|agreed|freed|was|were|had)\b"
+)
+# After these an "-ed" form is a participle or an adjective, not the clause's past
+# ("will be held", "the revised offer", "will remain closed").
+_NOT_FINITE_AFTER = re.compile(
+    r"\b(?:be|been|being|is|are|am|have|has|having|remain|remains|stay|stays|the|a|an|its|their|his|"
+    r"her|our|this|these|those)\s+$",
     re.IGNORECASE,
 )
 _Tense = Literal["past", "future", "future from the past", "unsure"]
@@ -167,21 +182,32 @@ def clause_before(text: str, end: int, start: int = 0) -> tuple[str, str]:
 
 def _tense(text: str, start: int, end: int, after: int) -> _Tense:
     """The time the clause of the weekday at ``text[start:end]`` speaks of, read from
-    its words before the weekday (back to ``after``, the end of the date before it), or
-    from those after it when the weekday opens the clause ("On Friday, talks will ...")."""
+    its words before the weekday (back to ``after``, the end of the date before it): the
+    last word there that marks a tense decides, so a past verb after a future one
+    ("workers who plan to strike voted on Monday") is the clause's. When the weekday
+    opens its clause ("On Friday, talks will ...") the first such word after it decides."""
     _opener, words = clause_before(text, start, after)
-    if _ONLY_PREPOSITIONS.match(words):
-        following = _CLAUSE_OPENER.search(text, end + 1)  # past the comma of "On Friday, "
-        words = text[end : following.start() if following else len(text)]
-        past = _PAST_VERB.search(words)
-        words = words[: past.start()] if past else words
-    if _PAST_FUTURE.search(words):
-        return "unsure"
-    future = _FUTURE.search(words)
-    if future is None:
-        return "past"
-    # "would" is the future of a past moment: "said on Thursday that they would meet on Friday".
-    return "future from the past" if future.group().lower() == "would" else "future"
+    if not _ONLY_PREPOSITIONS.match(words):
+        return _tense_of(max(_markers(words), key=lambda m: (m[1], -m[0]), default=None))
+    following = _CLAUSE_OPENER.search(text, end + 1)  # past the comma of "On Friday, "
+    words = text[end : following.start() if following else len(text)]
+    return _tense_of(min(_markers(words), key=lambda m: (m[0], -m[1]), default=None))
+
+
+def _markers(words: str) -> Iterator[tuple[int, int, _Tense]]:
+    """Where ``words`` mark a tense: each span and the tense it marks."""
+    for m in _FUTURE.finditer(words):
+        # "would" is the future of a past moment: "said on Thursday that they would meet on Friday".
+        yield m.start(), m.end(), "future from the past" if m.group().lower() == "would" else "future"
+    for m in _PAST_FUTURE.finditer(words):
+        yield m.start(), m.end(), "unsure"
+    for m in _PAST_VERB.finditer(words):
+        if not _NOT_FINITE_AFTER.search(words, 0, m.start()):
+            yield m.start(), m.end(), "past"
+
+
+def _tense_of(marker: tuple[int, int, _Tense] | None) -> _Tense:
+    return "past" if marker is None else marker[2]
 
 
 def _mentions(

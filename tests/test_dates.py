@@ -108,6 +108,51 @@ def test_a_weekday_in_the_future_tense_is_the_coming_one(text: str):
     assert date == "2025-03-07"  # not 28 February, the Friday before publication
 
 
+WEDNESDAY = dt.date(2025, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scheduled talks between the two sides collapsed on Friday.", "2025-02-28"),
+        ("The upcoming vote was postponed on Monday.", "2025-03-03"),
+        # A future in a relative clause is not the main verb's.
+        ("Workers who plan to strike voted on Monday.", "2025-03-03"),
+        ("The minister who will chair the talks arrived on Friday.", "2025-02-28"),
+        ("The minister who will chair the talks was in the capital on Friday.", "2025-02-28"),
+    ],
+)
+def test_a_past_verb_after_a_future_word_is_the_clauses_tense(text: str, expected: str):
+    [(_words, date)] = weekdays(text, WEDNESDAY)
+    assert date == expected  # not the coming one
+
+
+def test_the_next_day_is_not_a_future():
+    assert weekdays("The strike began on Monday and the next day on Tuesday the port closed.", WEDNESDAY) == [
+        ("on Monday", "2025-03-03"),
+        ("on Tuesday", "2025-03-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers who walked out last week will vote on Friday.",
+        "The minister who arrived in the capital will chair the talks on Friday.",
+        "The union will vote on the revised offer on Friday.",  # an adjective, not a past
+        "The talks are expected to be held on Friday.",  # a participle
+        "The port will remain closed on Friday.",
+        "Talks will proceed on Friday.",
+        "The upcoming vote is on Friday.",
+        "The union's leader faces a trial scheduled to start on Friday.",
+        "The port authority scheduled a news conference on the new rules for Friday.",
+    ],
+)
+def test_a_future_after_a_past_word_stays_the_coming_one(text: str):
+    [(_words, date)] = weekdays(text, WEDNESDAY)
+    assert date == "2025-03-07"
+
+
 def test_the_publications_own_weekday_is_that_day_in_either_tense():
     # Wire copy names the day it is filed by its weekday: "voted Thursday", "will vote Thursday".
     assert weekdays("The union will vote Thursday on the offer.") == [("Thursday", "2025-03-06")]
@@ -148,6 +193,7 @@ def test_a_would_looks_forward_from_the_day_it_was_said():
     [
         "The talks were due to start on Friday.",
         "The vote had been scheduled for Friday.",
+        "The ruling coalition had scheduled a rally in the capital on Friday.",
         "He would have signed the deal on Friday.",
     ],
 )

@@ -119,3 +119,15 @@ def test_a_chronologys_line_keeps_its_date():
         path="a.txt",
     )
     assert dates_of(timeline(story), "dock workers walk off the job") == ["2025-03-03"]
+
+
+def test_a_future_in_a_side_clause_does_not_move_the_event():
+    story = make_article(
+        "Minister arrives for port talks\n\nMarch 5, 2025\n\n"
+        "The labour minister who will chair the Portmere talks arrived in the city on Monday.\n\n"
+        "Dock workers who plan to strike again voted on Tuesday to reject the offer.\n",
+        path="a.txt",
+    )
+    events = timeline(story)
+    assert dates_of(events, "arrived in the city on Monday") == ["2025-03-03"]
+    assert dates_of(events, "voted on Tuesday") == ["2025-03-04"]
