@@ -14,13 +14,15 @@ Four kinds of disagreement are found:
   same count ("troops in Iraq") that no reading of their qualifiers or rounding
   reconciles, at the same time, in the same role (an offer is not a demand, a target
   not a count), over the same period, with a word told of both ("missing"); neither
-  says the count changed ("has risen to 41", "up from 35");
+  says the count changed ("has risen to 41", "up from 35"); two counts of one thing
+  ("killed", "injured") are two disagreements;
 * disclosure: one source says the numbers were not disclosed while another gives
   them;
 * attributed figures: an article sets one speaker's count against another's ("The
   union says 4,500 members are on strike. The authority puts the figure at about
-  4,200."). This is the one kind whose sides may cite the same article: each side is
-  a different speaker, named in its own words.
+  4,200."), unless the first speaker's qualifier allows the other figure ("about
+  4,500" allows 4,400). This is the one kind whose sides may cite the same article:
+  each side is a different speaker, named in its own words.
 
 Every other disagreement is between different sources, and no source stands on two
 sides of one: a side takes a claim only if it disagrees with every claim on the other
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -40,7 +43,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from briefing.dates import MONTH_NAMES, WEEKDAYS
 from briefing.figures import Mention, Readings, find_figures, head, same_value, thing_and_place
-from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite
+from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite, collapse_ws
 from briefing.terms import content_terms, normalise
 from briefing.timeline import Dated
 
@@ -381,19 +384,29 @@ def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readi
             counts.setdefault((m.figure.unit, _thing(m.figure)), []).append(m)
     out = []
     for same in counts.values():
-        pair = next(((a, b) for a, b in combinations(same, 2) if conflict(a, b)), None)
-        if pair is None:
-            continue
-        sides = _sides(pair, same, lambda x, y: same_value(x.figure, y.figure), conflict)
-        claims = tuple(
-            Claim(
-                side[0].figure.label,
-                index.sentences[side[0].sentence].text,
-                _cite(index, [m.sentence for m in side]),
+        # Several counts of one thing ("12 people were killed", "47 people were
+        # injured"): each disagreement grows from a pair no earlier one has taken.
+        found: list[tuple[tuple[Mention, Mention], list[list[Mention]]]] = []
+        free = list(same)
+        while pair := next(((a, b) for a, b in combinations(free, 2) if conflict(a, b)), None):
+            sides = _sides(pair, free, lambda x, y: same_value(x.figure, y.figure), conflict)
+            found.append((pair, sides))
+            free = [m for m in free if not any(m in side for side in sides)]
+        for (a, b), sides in found:
+            about = _about(a.figure)
+            if len(found) > 1:  # named by what is told of each: "Number of people killed"
+                told = _predicate(index.sentences[a.sentence].text, a.figure)
+                told &= _predicate(index.sentences[b.sentence].text, b.figure)
+                about = f"{about} {_told(index.sentences[a.sentence].text, told)}".rstrip()
+            claims = tuple(
+                Claim(
+                    side[0].figure.label,
+                    index.sentences[side[0].sentence].text,
+                    _cite(index, [m.sentence for m in side]),
+                )
+                for side in sides
             )
-            for side in sides
-        )
-        out.append(Discrepancy(about=_about(pair[0].figure), claims=claims))
+            out.append(Discrepancy(about=about, claims=claims))
     return out
 
 
@@ -414,6 +427,12 @@ def _predicate(text: str, figure: Figure) -> frozenset[str]:
     )
     counted = content_terms(figure.counts)
     return frozenset(t for t in content_terms(" ".join(words)) if t not in counted and not t[0].isdigit())
+
+
+def _told(text: str, terms: frozenset[str]) -> str:
+    """The first word of a sentence whose term is one of ``terms``, as written there
+    ("injured"); "" when none is."""
+    return next((w.lower() for w in _WORD.findall(text) if set(content_terms(w)) & terms), "")
 
 
 def _same_moment(
@@ -489,7 +508,7 @@ def _thing(f: Figure) -> tuple[str, str]:
 def _about(f: Figure) -> str:
     if f.unit is None:
         return f"Number of {f.counts}"
-    return f.counts[:1].upper() + f.counts[1:] or "Figure"
+    return (f.counts[:1].upper() + f.counts[1:]) or "Figure"
 
 
 def _range(f: Figure) -> tuple[float, float]:
@@ -503,19 +522,23 @@ def _range(f: Figure) -> tuple[float, float]:
         return v, v * 1.25
     if q in ("about", "around", "approximately", "roughly", "some", "an estimated", "close to", "nearly", "almost"):
         return v * 0.9, v * 1.1
-    # A round figure is a rounding: "2%" allows 2.3%, "2,000" allows 2,300.
+    # A figure allows what rounds to it, half up, so 10 and 11 do not share 10.5:
+    # "2%" allows 2.3%, "4,500" allows 4,520.
     place = _place(v)
-    return v - place / 2, v + place / 2
+    return v - place / 2, math.nextafter(v + place / 2, -math.inf)
 
 
 def _place(value: float) -> float:
-    """The place of a value's last significant digit: 2,000 -> 1,000; 2.3 -> 0.1."""
+    """The place a value may have been rounded to: its last digit's (2.3 -> 0.1, 14 ->
+    1), or its last non-zero digit's when two or more digits are significant (4,500 ->
+    100). A whole number with one ("10", "2,000") is taken as written, to the unit:
+    read as rounded, "10 people were killed" would allow 14, and 2,000 allow 2,500."""
     if value != int(value):
         return float(10 ** -len(f"{value:.6g}".partition(".")[2]))
-    place, n = 1, int(value)
+    place, n = 1, abs(int(value))
     while n and n % (place * 10) == 0:
         place *= 10
-    return float(place)
+    return float(place) if n // place >= 10 else 1.0
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -536,11 +559,15 @@ def _attributed_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
         if not _PUTS.search(text):
             continue
         for start, _end, rival in find_figures(text):
-            against = _PUT_AT.search(text[:start])
+            against = _clause(_PUT_AT, text, start)
             claimed = _claimed_before(index, i, against.start(), rival, kept) if against else None
             if against is None or claimed is None:
                 continue
             j, figure, speaker = claimed
+            # The first speaker's words may allow the rival figure ("about 4,500" allows
+            # 4,400); the rival's own "about" hedges a figure set against the first.
+            if _overlap(_range(figure), _range(replace(rival, qualifier=None))):
+                continue
             rival_speaker = _content(against["who"])
             what = _content(against["what"])
             if not speaker or not rival_speaker or speaker & rival_speaker or not figure.counts:
@@ -581,8 +608,16 @@ def _claimed_before(
 def _speaker(text: str, start: int, end: int) -> frozenset[str]:
     """Who gives the figure at text[start:end]: "The union says 4,500 ...", "... 4,500
     members, the union said", "according to the union"."""
-    who = _SAYS_BEFORE.search(text[:start]) or _SAYS_AFTER.search(text[end:]) or _ACCORDING.search(text)
+    who = _clause(_SAYS_BEFORE, text, start) or _SAYS_AFTER.match(text, end) or _ACCORDING.search(text)
     return _content(who["who"]) if who else frozenset()
+
+
+def _clause(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """``pattern`` matched against the whole clause that ends at ``end``, from the last
+    comma, semicolon, colon or full stop before it. Anchored at both ends, a pattern is
+    tried once, not at every start of the clause."""
+    start = max(text.rfind(mark, 0, end) for mark in ",;:.") + 1
+    return pattern.fullmatch(text, start, end)
 
 
 def _content(words: str) -> frozenset[str]:
@@ -591,17 +626,22 @@ def _content(words: str) -> frozenset[str]:
 
 
 def _plain(text: str) -> str:
-    """Markdown emphasis blanked out, offsets kept: "**4,500** members"."""
-    return re.sub(r"[*_]", " ", text)
+    """Markdown emphasis blanked out ("**4,500** members") and white space collapsed,
+    so that no run of spaces is left for the speaker patterns to split every way.
+    Offsets are into this text, not the sentence's."""
+    return collapse_ws(re.sub(r"[*_]+", " ", text))
 
 
 _PUT = r"(?:puts?|places?|placed|estimates?|estimated)\s+(?:the|its|their)\s+"
 _PUTS = re.compile(rf"\b{_PUT}", re.IGNORECASE)  # a cheap look before the full pattern
-_PUT_AT = re.compile(rf"(?P<who>[^,;:.]+?)\s+{_PUT}(?P<what>(?:[^\W\d_]+\s+){{1,2}})at\s+$", re.IGNORECASE)
+# A speaker is words with white space between them: no run of spaces can be split
+# between the speaker and what follows in more than one way.
+_WHO = r"\s*(?P<who>[^\s,;:.]+(?:\s+[^\s,;:.]+)*?)"
+_PUT_AT = re.compile(rf"{_WHO}\s+{_PUT}(?P<what>(?:[^\W\d_]+\s+){{1,2}})at\s+", re.IGNORECASE)
 _GENERIC_COUNTS = frozenset(content_terms("figure number total count tally toll estimate"))
 _SAYS = "(?:" + "|".join(sorted(_SAYING)) + ")"
-_SAYS_BEFORE = re.compile(rf"(?P<who>[^,;:.]+?)\s+{_SAYS}(?:\s+that)?\s+(?:only\s+)?$", re.IGNORECASE)
-_SAYS_AFTER = re.compile(rf"^[^,;.]*,\s*(?P<who>[^,;:.]+?)\s+{_SAYS}\s*\.?\s*$", re.IGNORECASE)
+_SAYS_BEFORE = re.compile(rf"{_WHO}\s+{_SAYS}(?:\s+that)?\s+(?:only\s+)?", re.IGNORECASE)  # a clause, whole
+_SAYS_AFTER = re.compile(rf"[^,;.]*,{_WHO}\s+{_SAYS}\s*\.?\s*$", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.]+)", re.IGNORECASE)
 
 
