@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, overload
 
-from briefing.config import Settings, ThemePack, load_themes
+from briefing.config import Settings, SmtpSettings, ThemePack, load_themes
 from briefing.errors import ConfigError, SourceError
 from briefing.models import Article, Brief, Theme
 
@@ -199,12 +199,8 @@ def mail_brief(
     HTML) attached; the memo as the body, from the .md and .html given or found beside
     the first file. SMTP settings from ``settings.smtp`` under the BRIEFING_SMTP_*
     environment; the password only from BRIEFING_SMTP_PASSWORD. Returns the subject."""
-    from briefing.config import smtp_from_env
-    from briefing.deliver import Attachment, check_mail, compose, send
+    from briefing.deliver import Attachment, compose, send
 
-    settings = settings or Settings()
-    env = os.environ if env is None else env
-    smtp = smtp_from_env(settings.smtp, env)
     paths = [Path(f) for f in files]
     if not paths:
         raise ConfigError("no file to send")
@@ -225,10 +221,7 @@ def mail_brief(
                 subject = f"{brief.title} — {brief.date.day} {brief.date:%B %Y}"
             except (ValueError, OSError):
                 pass  # not a brief.json: the file name will do
-    sender = smtp.sender or smtp.user
-    recipients = list(to) or list(smtp.to)
-    check_mail(smtp, sender, recipients, env.get("BRIEFING_SMTP_PASSWORD"))
-    assert sender  # checked
+    smtp, sender, recipients, password = _mail_setup(to, settings, env)
     text = text_file.read_text(encoding="utf-8") if text_file else f"{subject}\n\nThe brief is attached.\n"
     message = compose(
         subject=subject,
@@ -238,7 +231,7 @@ def mail_brief(
         html=html_file.read_text(encoding="utf-8") if html_file else None,
         attachments=[Attachment(p.name, p.read_bytes(), _mime(p)) for p in attached],
     )
-    send(message, smtp, env.get("BRIEFING_SMTP_PASSWORD"))
+    send(message, smtp, password)
     return subject
 
 
@@ -248,13 +241,24 @@ def check_mail_settings(
     """Raise the ConfigError that ``mail_brief`` would raise for these settings before
     reaching a server (no sender, recipient or host; a bad address; a user without a
     password), so that a run that ends by mailing stops before doing any work."""
+    _mail_setup(to, settings, env)
+
+
+def _mail_setup(
+    to: Sequence[str], settings: Settings | None, env: Mapping[str, str] | None
+) -> tuple[SmtpSettings, str, list[str], str | None]:
+    """The server settings (the file's under the environment's), sender, recipients and
+    password of a mail, checked as far as can be without a server."""
     from briefing.config import smtp_from_env
     from briefing.deliver import check_mail
 
-    settings = settings or Settings()
     env = os.environ if env is None else env
-    smtp = smtp_from_env(settings.smtp, env)
-    check_mail(smtp, smtp.sender or smtp.user, list(to) or list(smtp.to), env.get("BRIEFING_SMTP_PASSWORD"))
+    smtp = smtp_from_env((settings or Settings()).smtp, env)
+    sender = smtp.sender or smtp.user or ""
+    recipients = list(to) or list(smtp.to)
+    password = env.get("BRIEFING_SMTP_PASSWORD")
+    check_mail(smtp, sender, recipients, password)
+    return smtp, sender, recipients, password
 
 
 def _beside(stem: Path, suffix: str) -> Path | None:

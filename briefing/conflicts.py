@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING, TypeVar
 
-from briefing.dates import MONTH_NAMES, WEEKDAYS
+from briefing.dates import DEADLINE_WORDS, MONTH_NAMES, WEEKDAYS, bound_word
 from briefing.figures import Mention, Readings, find_figures, head, same_value, thing_and_place
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite, collapse_ws
 from briefing.terms import content_terms, normalise
@@ -196,7 +196,7 @@ def _dates_a_happening(text: str, d: Dated) -> bool:
     return (
         d.mention.until is None
         and _YEAR_WRITTEN.search(written) is not None
-        and not _BOUND.search(text[: d.mention.start])
+        and bound_word(text, d.mention.start) not in DEADLINE_WORDS
     )
 
 
@@ -256,11 +256,6 @@ def _distance(text: str, d: Dated, term: str) -> int:
 
 
 _YEAR_WRITTEN = re.compile(r"\d{4}")
-_BOUND = re.compile(
-    r"\b(?:before|until|till|by|through|ahead\s+of|prior\s+to|no\s+later\s+than|not\s+later\s+than|up\s+to)"
-    r"\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|(?:early|late|mid)[\s-]+|the\s+year\s+)?$",
-    re.IGNORECASE,
-)
 # "an agreement reached", "the dam, built", "the strike was called": a noun, then the
 # participle or past tense that dates it (spelt -ed, or a common irregular one).
 _PARTICIPLE = re.compile(
@@ -352,6 +347,7 @@ def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readi
     values: dict[int, list[Figure]] = {}
     for m in readings.figures:
         values.setdefault(m.sentence, []).append(m.figure)
+    told_of = functools.cache(lambda m: _predicate(index.sentences[m.sentence].text, m))
 
     def conflict(a: Mention, b: Mention) -> bool:
         sa, sb = index.sentences[a.sentence], index.sentences[b.sentence]
@@ -375,7 +371,7 @@ def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readi
             and _roles(index.terms[a.sentence]) == _roles(index.terms[b.sentence])
             and _periods(sa.text) == _periods(sb.text)
             and not (names[0] and names[1] and not names[0] & names[1])  # "the Lauda Air crash" / "EgyptAir"
-            and bool(_predicate(sa.text, fa) & _predicate(sb.text, fb))
+            and bool(told_of(a) & told_of(b))
         )
 
     counts: dict[tuple[str | None, tuple[str, str]], list[Mention]] = {}  # the same count, by unit and thing
@@ -395,8 +391,7 @@ def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readi
         for (a, b), sides in found:
             about = _about(a.figure)
             if len(found) > 1:  # named by what is told of each: "Number of people killed"
-                told = _predicate(index.sentences[a.sentence].text, a.figure)
-                told &= _predicate(index.sentences[b.sentence].text, b.figure)
+                told = told_of(a) & told_of(b)
                 about = f"{about} {_told(index.sentences[a.sentence].text, told)}".rstrip()
             claims = tuple(
                 Claim(
@@ -410,16 +405,14 @@ def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readi
     return out
 
 
-def _predicate(text: str, figure: Figure) -> frozenset[str]:
+def _predicate(text: str, mention: Mention) -> frozenset[str]:
     """The words that say what is told of a figure's count: the verb just before it
     ("killed 217 passengers") and the words after what it counts ("14 people were
     still missing"); not who says so, nor when."""
-    span = next(((start, end) for start, end, f in find_figures(text) if f == figure), None)
-    if span is None:
-        return frozenset()
-    before = _WORD.findall(text[: span[0]])[-2:]
+    figure = mention.figure
+    before = _WORD.findall(text[: mention.start])[-2:]
     before = before[max((k + 1 for k, w in enumerate(before) if w.lower() in _SAYING), default=0) :]
-    after = _WORD.findall(text[span[1] :])[: len(figure.counts.split()) + PREDICATE]
+    after = _WORD.findall(text[mention.end :])[: len(figure.counts.split()) + PREDICATE]
     words = (
         w
         for w in before + after
@@ -450,7 +443,7 @@ def _same_moment(
 
 
 def _near(when: When, day: dt.date) -> bool:
-    if when.agrees(When(day.year, day.month, day.day)):
+    if when.agrees(When.on(day)):
         return True
     return when.day is not None and abs((dt.date(when.year, when.month or 1, when.day) - day).days) <= SAME_TIME_DAYS
 

@@ -132,6 +132,19 @@ _NOT_FINITE_AFTER = re.compile(
 )
 _Tense = Literal["past", "future", "future from the past", "unsure"]
 
+# The word a date hangs on when it bounds a happening rather than dates it: a deadline or
+# an end ("until 2027", "before the end of 2030", "by early March") or a start ("since
+# 2014", "after late on Sunday"). Modifiers between the word and the date are skipped.
+DEADLINE_WORDS = frozenset(
+    {"before", "until", "till", "by", "through", "ahead of", "prior to", "no later than", "not later than", "up to"}
+)
+START_WORDS = frozenset({"since", "after", "following"})
+_BOUND_WORD = re.compile(
+    r"\b(?P<word>" + "|".join(w.replace(" ", r"\s+") for w in sorted(DEADLINE_WORDS | START_WORDS)) + r")\s+"
+    r"(?:(?:late|early|mid|on|the|this)[\s-]+|the\s+(?:end|start|beginning|middle)\s+of\s+|the\s+year\s+)*$",
+    re.IGNORECASE,
+)
+
 
 def _month_number(word: str) -> int:
     """1-12 for a month word as the patterns read it ("Oct.", "SEPT", "may")."""
@@ -166,6 +179,13 @@ def full_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
 def says_when(text: str) -> bool:
     """Whether ``text`` gives a date of any kind, placeable or not."""
     return bool(find_dates(text, None))
+
+
+def bound_word(text: str, start: int) -> str:
+    """The deadline or start word a date at ``text[start:]`` hangs on, lower case and
+    single-spaced ("until", "ahead of"); "" when it has none (see DEADLINE_WORDS)."""
+    m = _BOUND_WORD.search(text, max(0, start - 60), start)
+    return " ".join(m["word"].lower().split()) if m else ""
 
 
 def clause_before(text: str, end: int, start: int = 0) -> tuple[str, str]:
@@ -273,7 +293,7 @@ def _relative(g: dict[str, str | None], published: dt.date) -> When | None:
         return When(year - count * (10 if unit == "decade" else 1), approximate=True)
     if g.get("near"):
         day = published + dt.timedelta(days=-1 if g["near"] == "yesterday" else 1)
-        return When(day.year, day.month, day.day)
+        return When.on(day)
     return When(year)  # "by the end of this year", "the year's end"
 
 
@@ -286,7 +306,7 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
     which = (m["which"] or "").lower()
     if which == "next":
         day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-        return When(day.year, day.month, day.day)
+        return When.on(day)
     before = [d for d in found if d.end <= m.start()]
     last = max(before, key=lambda d: d.end, default=None)
     tense = "past" if which == "last" else _tense(text, m.start(), m.end(), last.end if last else 0)
@@ -295,7 +315,7 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
     if tense == "past":  # news gives the past week's days bare, "last Monday" likewise
         delta = (published.weekday() - target) % 7 or (7 if which == "last" else 0)
         day = published - dt.timedelta(days=delta)
-        return When(day.year, day.month, day.day)
+        return When.on(day)
     # The coming one, on or after the day the sentence looks forward from: publication,
     # or for a "would" the day its sentence gave before it ("said on Thursday that ...").
     since = published
@@ -304,7 +324,7 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
         said = [dt.date(w.year, w.month or 1, w.day or 1) for w in days]
         since = max((d for d in said if d <= published), default=published)
     day = since + dt.timedelta(days=(target - since.weekday()) % 7)
-    return When(day.year, day.month, day.day)
+    return When.on(day)
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -78,8 +78,12 @@ _IRREGULAR_PLURALS = frozenset("people personnel police staff children men women
 
 @dataclass(frozen=True)
 class Mention:
+    """A figure as a sentence gives it, at text[start:end] of the sentence."""
+
     sentence: int
     figure: Figure
+    start: int
+    end: int
 
 
 def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[tuple[int, int, Figure]]:
@@ -296,10 +300,10 @@ def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
     return Readings(
         dated=tuple(d for d in dated_sentences(index.sentences, dates) if keep[d.sentence]),
         figures=tuple(
-            Mention(i, figure)
+            Mention(i, figure, start, end)
             for i, sentence in enumerate(index.sentences)
             if keep[i]
-            for _start, _end, figure in find_figures(sentence.text, dates[i])
+            for start, end, figure in find_figures(sentence.text, dates[i])
         ),
     )
 

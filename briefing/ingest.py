@@ -122,10 +122,10 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
             files.extend(p for p in found if p.suffix.lower() in READERS)
-            other = sorted({p.suffix.lower() or "no extension" for p in found if p.suffix.lower() not in READERS})
-            if other:
-                count = sum(1 for p in found if p.suffix.lower() not in READERS)
-                log.warning("%s: skipped %d file(s) of a kind not read (%s)", path, count, ", ".join(other))
+            unread = [p.suffix.lower() or "no extension" for p in found if p.suffix.lower() not in READERS]
+            if unread:
+                kinds = ", ".join(sorted(set(unread)))
+                log.warning("%s: skipped %d file(s) of a kind not read (%s)", path, len(unread), kinds)
         else:
             files.append(path)
     unique: dict[Path, Path] = {}
@@ -705,16 +705,14 @@ def _find_title(
         shape = shapes[i]
         if kinds[i] != "boilerplate" or shape.prose or shape.meta or shape.nav:
             continue
-        raw = " ".join(shapes[i].text.split())
         if shape.md_heading:
             return i
-        if not 3 <= shape.words <= 30 or _FILENAME.match(raw) or _CREDIT.match(raw) or "|" in raw:
-            continue
-        if shape.interstitial:
+        # Captions, credits, file names and links are interstitial: never a headline.
+        if shape.interstitial or not 3 <= shape.words <= 30 or "|" in shape.text:
             continue
         if i < header_end:
             above_header = i
-        score = _overlap(raw, vocabulary)
+        score = _overlap(shape.text, vocabulary)
         if score >= 0.3 and (best is None or score > best[0]):
             best = (score, i)
     return best[1] if best else above_header

@@ -117,6 +117,11 @@ class When:
     day: int | None = None
     approximate: bool = False  # "a decade ago"
 
+    @classmethod
+    def on(cls, day: dt.date) -> When:
+        """A calendar day."""
+        return cls(day.year, day.month, day.day)
+
     @property
     def precision(self) -> Literal["year", "month", "day"]:
         return "day" if self.day is not None else "month" if self.month is not None else "year"

@@ -164,7 +164,7 @@ def long_date(value: dt.date | None) -> str:
     """5 October 2025, whatever the locale."""
     if value is None:
         return "date unknown"
-    return When(value.year, value.month, value.day).label
+    return When.on(value).label
 
 
 def cites(item: Cited) -> str:

@@ -16,17 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.dates import MONTH_NAMES, WEEKDAYS
+from briefing.dates import MONTH_NAMES, WEEKDAYS, full_dates
 from briefing.models import Article, Sentence, collapse_ws
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
 _BULLET = re.compile(r"^(?:[•·▪‣◦*+\-–—]|\d{1,2}[.)])\s+")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # A wire dateline that opens an article: "BRUSSELS, Belgium (AP) - ", "LONDON, Oct 2
-# (Reuters) - ", "NEW YORK — ", "BOGOTÁ, Colombia (AP) — ", "(CNN) — ", "(CNN)". Where it
-# was filed is not part of what the sentence says, and a memo quoting the sentence starts
-# at its first word. The place must be in capitals (checked in `_dateline_end`, which
-# knows capitals beyond A-Z) and the sentence must go on with a capital or a digit.
+# (Reuters) - ", "NEW YORK — ", "BOGOTÁ, Colombia (AP) — ", "(CNN) — ", "(CNN)", or a
+# date alone, "March 3, 2025 — ". Where and when a story was filed is not part of what
+# its sentence says: a memo quoting the sentence starts at its first word, and the
+# timeline does not take the filing date for an event's. The place must be in capitals
+# (checked in `_dateline_end`, which knows capitals beyond A-Z) and the sentence must go
+# on with a capital or a digit.
 _DATELINE = re.compile(
     r"""^(?:
         (?P<place>[^\W\d_][\w.'’\-]*(?:\ [^\W\d_][\w.'’\-]*){0,3})        # BRUSSELS, NEW YORK
@@ -37,18 +39,22 @@ _DATELINE = re.compile(
     )""",
     re.VERBOSE,
 )
+_AFTER_DATE = re.compile(r",?\ ?(?:\([^\W\d_][\w.&'’\ \-]{0,30}\)\ ?)?(?:[—–_]|--?)\ +")
 
 
 def _dateline_end(text: str) -> int:
     """Where the sentence starts after a wire dateline; 0 when there is none."""
     m = _DATELINE.match(text)
-    if m is None:
-        return 0
-    place = m["place"]
+    end = m.end() if m is not None else 0
+    place = m["place"] if m is not None else None
     if place is not None and not (place.isupper() and sum(ch.isalpha() for ch in place) >= 3):
-        return 0  # "U.S. — The", "The union - ..."
-    rest = text[m.end() :].lstrip("\"“‘'(")
-    return m.end() if rest[:1].isupper() or rest[:1].isdigit() else 0
+        end = 0  # "U.S. — The", "The union - ..."
+    if not end:  # a date alone: "March 3, 2025 — "
+        start, date_end, _day = next(full_dates(text[:40]), (-1, 0, None))
+        after = _AFTER_DATE.match(text, date_end) if start == 0 else None
+        end = after.end() if after else 0
+    rest = text[end:].lstrip("\"“‘'(")
+    return end if end and (rest[:1].isupper() or rest[:1].isdigit()) else 0
 
 
 # sentencex ends a sentence at "3 p.m." whatever follows. News goes on with the day, the

@@ -7,7 +7,8 @@ A sentence is one entry, under the date of what it reports. Of the dates it give
 that is the main clause's, not the one of a clause it leads into ("walked out on Monday
 after talks collapsed on Sunday": Monday), and what is said, not when it was said
 ("said on Thursday that they would meet on Friday": Friday). A wire dateline's date
-("PORTMERE, March 3, 2025 — ") is when the story was filed and dates nothing.
+("PORTMERE, March 3, 2025 — ") is when the story was filed: segmentation leaves it out
+of the lead sentence, so it dates nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from briefing.dates import MONTH_NAMES, SUBORDINATORS, WEEKDAYS, DateMention, clause_before, find_dates
+from briefing.dates import (
+    MONTH_NAMES,
+    SUBORDINATORS,
+    WEEKDAYS,
+    DateMention,
+    bound_word,
+    clause_before,
+    find_dates,
+)
 from briefing.models import Article, Event, Sentence, When, cite
 from briefing.terms import normalise
 
@@ -31,18 +40,9 @@ NEAR = 6  # words either side of a date that say what it dates
 LINK_ENTITIES = 2  # shared names that make two dated sentences one event
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*\d|\d")
-# A wire dateline opening the sentence: "PORTMERE, March 3, 2025 — ", "LONDON, Oct. 2,
-# 2025 (Reuters) - ", "March 3, 2025 — ".
-_DATELINE_BEFORE = re.compile(
-    r"(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,2})?,? )?"
-)
-_DATELINE_AFTER = re.compile(r",?\s*(?:\([A-Z][\w.&'’ \-]{0,30}\)\s*)?(?:[—–_]|--?)\s")
 # What ranks a sentence's dates for its entry: a date that bounds the event rather
 # than dating it ("since 2014", "by Friday"), or opens a clause leading into the main
 # one, comes after the main clause's date; the date of a saying comes between.
-_BOUND = re.compile(
-    r"\b(?:since|after|before|until|till|by|following)\s+(?:(?:late|early|on|the|this|mid)\s+)*$", re.IGNORECASE
-)
 _SAID = re.compile(
     r"\b(?:said|says|added|announced|confirmed|stated|reported|warned|wrote|noted|told(?:\s+[\w’'.]+){0,2})"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
@@ -71,26 +71,13 @@ def sentence_dates(sentences: Sequence[Sentence], articles: Sequence[Article]) -
 
 
 def dated_sentences(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateMention]]) -> list[Dated]:
-    """Every placeable date of every sentence (``dates`` from sentence_dates), but a
-    wire dateline's: segmentation may or may not have left it out of the sentence, and
-    either way it dates nothing the sentence says."""
+    """Every placeable date of every sentence (``dates`` from sentence_dates)."""
     return [
         Dated(i, mention, _near_terms(sentences[i].text, mention))
         for i, mentions in enumerate(dates)
         for mention in mentions
-        if mention.when is not None and not _is_dateline(sentences[i], mention)
+        if mention.when is not None
     ]
-
-
-def _is_dateline(sentence: Sentence, mention: DateMention) -> bool:
-    """Whether the date is that of a dateline opening the article: "PORTMERE, March 3,
-    2025 — About ..." as its first sentence (later on, "March 3, 2025 — Workers walk
-    out" is a chronology's line)."""
-    return (
-        sentence.position == 0
-        and _DATELINE_BEFORE.fullmatch(sentence.text, 0, mention.start) is not None
-        and _DATELINE_AFTER.match(sentence.text, mention.end) is not None
-    )
 
 
 def event_dates(sentences: Sequence[Sentence], dated: Sequence[Dated]) -> list[Dated]:
@@ -101,7 +88,7 @@ def event_dates(sentences: Sequence[Sentence], dated: Sequence[Dated]) -> list[D
     for d in dated:
         text = sentences[d.sentence].text
         opener, _words = clause_before(text, d.mention.start)
-        if _BOUND.search(text, 0, d.mention.start) or opener in SUBORDINATORS:
+        if bound_word(text, d.mention.start) or opener in SUBORDINATORS:
             rank = 2
         elif _SAID.search(text, 0, d.mention.start):
             rank = 1

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.dates import find_dates, full_dates, says_when
+from briefing.dates import bound_word, find_dates, full_dates, says_when
 from briefing.models import When
 
 
@@ -202,3 +202,20 @@ def test_a_future_seen_from_the_past_is_not_placed(text: str):
     [(_words, date)] = weekdays(text)
     assert date is None
     assert says_when(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("a guarantee until 2027", "until"),
+        ("no job lost before the end of 2030", "before"),
+        ("by the year 2010", "by"),
+        ("ahead of early March 2025", "ahead of"),
+        ("since 2014", "since"),
+        ("the 2014 invasion", ""),
+        ("in 2019", ""),
+    ],
+)
+def test_the_word_a_date_hangs_on_when_it_bounds_a_happening(text: str, word: str):
+    year = next(d for d in find_dates(text, None) if d.when is not None)
+    assert bound_word(text, year.start) == word

@@ -65,6 +65,7 @@ def test_headline_and_byline_are_never_glued_to_the_first_sentence(make_article)
         ("BEIJING, Dec. 3 (Xinhua) -- China said on Friday it would open two more ports.", "China said"),
         ("NEW YORK _ Stocks fell sharply on Monday as the storm closed the ports.", "Stocks fell"),
         ("PORTMERE, March 3, 2025 — About 4,200 dock workers walked off the job on Monday.", "About 4,200"),
+        ("March 3, 2025 — About 4,200 dock workers walked off the job on Monday.", "About 4,200"),
         ("BOGOTÁ, Colombia (AP) — Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
         ("ZÜRICH, March 3 (dpa) — Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
         ("ST. LOUIS — A judge ruled on Monday that the ports must reopen next week.", "A judge"),
