@@ -68,14 +68,15 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b{_M},?\s+(?:of\s+)?{_YEAR}{_END}")),
     # A month and day without a year: kept out of figures, never dated.
     ("month-day", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b")),
-    ("year", re.compile(rf"(?<![\w$€£/.,-]){_YEAR}{_END}")),
+    ("year", re.compile(rf"(?:(?<![\w$€£/.,-])|(?<=\bmid-)){_YEAR}{_END}")),  # "mid-2026" too
     (
         "relative",
         re.compile(
             # Every alternative starts with one of these: the rest of the words are skipped.
             r"\b(?=[abefilnostwyLNOTMWFS\d])(?:"
-            r"(?:(?P<edge>earlier|later)\s+)?(?P<rel>last|next|this)\s+(?P<unit>year|month)\b"
-            r"|by\s+the\s+end\s+of\s+(?P<end>this|the)\s+year\b"
+            r"(?:(?P<edge>(?i:earlier|later))\s+)?(?P<rel>(?i:last|next|this))\s+(?P<unit>year|month)\b"
+            # "the year" of "by the end of the year" ("by the end of" is the bound's)
+            r"|(?:(?<=\bby the end of )|(?<=\buntil the end of )|(?<=\bbefore the end of ))(?P<end>the)\s+year\b"
             r"|the\s+year['’]s\s+end\b"
             r"|(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
             r"(?P<ago>years?|decades?|months?)\s+ago\b"
@@ -188,6 +189,24 @@ def bound_word(text: str, start: int) -> str:
     return " ".join(m["word"].lower().split()) if m else ""
 
 
+def bound_phrase(text: str, start: int, end: int) -> str:
+    """``bound_word`` with what it says of the date at ``text[start:end]``: "before the
+    end of", "by late", "until mid-"; words that only lead to the date ("on", "the",
+    "this") are left out. Put before the date's label ("by mid-" + "2026"), it tells
+    what the date bounds."""
+    m = _BOUND_WORD.search(text, max(0, start - 60), start)
+    if not m:
+        return ""
+    phrase = _LEADING_ONLY.sub("", text[m.start() : start].lower())
+    if _YEARS_END.match(text, start, end):
+        phrase += " the end of"  # "by the year's end"
+    return " ".join(phrase.split()).replace("- ", "-").replace(" -", "-")
+
+
+_YEARS_END = re.compile(r"the\s+year['’]s\s+end\b", re.IGNORECASE)
+_LEADING_ONLY = re.compile(r"\b(?:the year|on|this|the(?!\s+(?:end|start|beginning|middle)\b))\b")
+
+
 def clause_before(text: str, end: int, start: int = 0) -> tuple[str, str]:
     """The words of ``text`` before ``end`` in their clause (going back to ``start`` at
     most), and the word or mark that opens that clause, lower case ("" for none):
@@ -274,7 +293,7 @@ def _value(kind: Kind, m: re.Match[str], published: dt.date | None) -> When | No
 def _relative(g: dict[str, str | None], published: dt.date) -> When | None:
     year, month = published.year, published.month
     if g.get("rel"):
-        step = {"last": -1, "next": 1, "this": 0}[str(g["rel"])]
+        step = {"last": -1, "next": 1, "this": 0}[str(g["rel"]).lower()]
         if g["unit"] == "year":
             return When(year + step)
         index = year * 12 + (month - 1) + step

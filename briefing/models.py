@@ -181,6 +181,9 @@ class Event:
     text: str
     citations: tuple[Citation, ...]
     until: When | None = None  # the end of a range: "between 2014 and 2017"
+    # What the date bounds rather than dates: "until", "since", "before the end of"
+    # ("operations will continue until September 2026"); None for the date of a happening.
+    bound: str | None = None
 
 
 @dataclass(frozen=True)
@@ -434,6 +437,7 @@ def _event_dict(e: Event) -> dict[str, Any]:
         "precision": e.when.precision,
         "approximate": e.when.approximate,
         "until": e.until.iso if e.until else None,
+        "bound": e.bound,
         "text": e.text,
         "citations": _citations(e.citations),
     }
@@ -446,4 +450,5 @@ def _event_from(d: dict[str, Any]) -> Event:
         text=d["text"],
         citations=_citations_from(d["citations"]),
         until=When.from_iso(d["until"]) if d.get("until") else None,
+        bound=d.get("bound") or None,
     )

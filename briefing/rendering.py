@@ -180,8 +180,12 @@ def support(item: Cited) -> str:
 
 def when(event: Event) -> str:
     """An event's date at its own precision: "2014", "September 2026", "3 January
-    2020", "c. 2015", "2014–2017"."""
-    return event.when.label + (f"–{event.until.label}" if event.until else "")
+    2020", "c. 2015", "2014–2017"; a bound with its word: "until September 2026",
+    "by mid-2026"."""
+    label = event.when.label + (f"–{event.until.label}" if event.until else "")
+    if not event.bound:
+        return label
+    return event.bound + ("" if event.bound.endswith("-") else " ") + label
 
 
 def _environment(template_dir: Path | None) -> Environment:

@@ -6,7 +6,9 @@ date of the article that says them, none guessed. An event keeps its date's prec
 A sentence is one entry, under the date of what it reports. Of the dates it gives,
 that is the main clause's, not the one of a clause it leads into ("walked out on Monday
 after talks collapsed on Sunday": Monday), and what is said, not when it was said
-("said on Thursday that they would meet on Friday": Friday). A wire dateline's date
+("said on Thursday that they would meet on Friday": Friday). A date that bounds what
+is reported rather than dates it keeps its word: "until September 2026", "since 2014",
+"before the end of 2027" (Event.bound). A wire dateline's date
 ("PORTMERE, March 3, 2025 — ") is when the story was filed: segmentation leaves it out
 of the lead sentence, so it dates nothing.
 """
@@ -23,6 +25,7 @@ from briefing.dates import (
     SUBORDINATORS,
     WEEKDAYS,
     DateMention,
+    bound_phrase,
     bound_word,
     clause_before,
     find_dates,
@@ -123,12 +126,17 @@ def build_timeline(index: Index, dated: Sequence[Dated]) -> tuple[Event, ...]:
         # The most precise date of the group, worded by its earliest source.
         first = min(group, key=lambda d: (-d.when.precision_rank, index.sentences[d.sentence].source))
         citations = cite(index.sentences[d.sentence] for d in sorted(group, key=lambda d: d is not first))
+        text = index.sentences[first.sentence].text
+        # A bound only when every source gives the date as one: "with September 2025 as
+        # the deadline" and "by September 2025" tell the same deadline, by its date.
+        bounds = all(_bound(index, d) for d in group)
         events.append(
             Event(
                 when=first.when,
                 until=first.mention.until,
-                text=index.sentences[first.sentence].text,
+                text=text,
                 citations=citations,
+                bound=bound_phrase(text, first.mention.start, first.mention.end) or None if bounds else None,
             )
         )
     events.sort(key=lambda e: (e.when.key, e.until.key if e.until else (0, 0, 0), e.citations[0].source))
@@ -158,6 +166,17 @@ def _same_event(index: Index, a: Dated, b: Dated) -> bool:
     if a.near & b.near:
         return True
     return len(index.entities[a.sentence] & index.entities[b.sentence]) >= LINK_ENTITIES
+
+
+def _bound(index: Index, d: Dated) -> str:
+    """The word ``d``'s date hangs on when it bounds its sentence's happening; "" when it
+    dates one, as a date naming a happening does ("since the 2003 invasion")."""
+    text = index.sentences[d.sentence].text
+    word = bound_word(text, d.mention.start)
+    return "" if word and _NAMES_HAPPENING.search(text, 0, d.mention.start) else word
+
+
+_NAMES_HAPPENING = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def iter_events(events: Sequence[Event], limit: int = MAX_EVENTS) -> Iterator[Event]:

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.dates import bound_word, find_dates, full_dates, says_when
+from briefing.dates import bound_phrase, bound_word, find_dates, full_dates, says_when
 from briefing.models import When
 
 
@@ -219,3 +219,39 @@ def test_a_future_seen_from_the_past_is_not_placed(text: str):
 def test_the_word_a_date_hangs_on_when_it_bounds_a_happening(text: str, word: str):
     year = next(d for d in find_dates(text, None) if d.when is not None)
     assert bound_word(text, year.start) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label"),
+    [
+        ("a guarantee until 2027", "until", "2027"),
+        ("no job lost before the end of 2030", "before the end of", "2030"),
+        ("by the year 2010", "by", "2010"),
+        ("the last troops leave by mid-2026.", "by mid-", "2026"),
+        ("talks are to be held by the end of this year.", "by the end of", "2025"),
+        ("talks are to be held by the end of the year.", "by the end of", "2025"),
+        ("talks are to be held by the year's end.", "by the end of", "2025"),
+        ("ahead of early March 2025", "ahead of early", "March 2025"),
+        ("in Iraq since the 2003 invasion", "since", "2003"),
+        ("in 2019", "", "2019"),
+    ],
+)
+def test_a_bound_keeps_what_it_says_of_its_date(text: str, phrase: str, label: str):
+    date = next(d for d in find_dates(text, dt.date(2025, 10, 1)) if d.when is not None)
+    assert date.when is not None and date.when.label == label
+    assert bound_phrase(text, date.start, date.end) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Last month the port shut.", "September 2025"),
+        ("This year, sales rose.", "2025"),
+        ("Next year will tell.", "2026"),
+        ("Later this year, talks resume.", "2025"),
+        ("Work on the quay stopped in mid-2024.", "2024"),
+    ],
+)
+def test_relative_dates_that_open_a_sentence_and_mid_year(text: str, label: str):
+    (date,) = find_dates(text, dt.date(2025, 10, 1))
+    assert date.when is not None and date.when.label == label

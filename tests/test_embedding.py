@@ -188,13 +188,17 @@ def test_every_shape_the_json_can_take_passes_the_schema():
             KeyFigure(Figure(2.5, "%", "turnout", "about", upper=3.75, label="about 2.5%–3.75%"), "Turnout was 2.5-3.75%.", cite),
             KeyFigure(Figure(10.0, "USD", "", was=12.5, was_qualifier="over", label="over $12.5 → $10"), "Costs fell.", cite[:1]),
         ),
-        timeline=(Event(When(2014, approximate=True), "Fighting raged between 2014 and 2017.", cite, until=When(2017, 5)),),
+        timeline=(
+            Event(When(2014, approximate=True), "Fighting raged between 2014 and 2017.", cite, until=When(2017, 5)),
+            Event(When(2026, 9), "Operations will continue until September 2026.", cite[1:], bound="until"),
+        ),
         discrepancies=(Discrepancy("Homes damaged", (Claim("40", "40 homes.", cite[:1]), Claim("not disclosed", "No figure.", cite[1:]))),),
         left_out={"key_figures": 3, "timeline": 2, "already_briefed": 1},
     )
     text = briefing.render(brief, "json")
     data = validate_brief(text)
     assert data["key_figures"][0]["upper"] == 3.75 and data["sources"][0]["path"] is None
+    assert [e["bound"] for e in data["timeline"]] == [None, "until"]
     assert briefing.render(briefing.Brief.from_json(text), "json") == text
 
 

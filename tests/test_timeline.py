@@ -131,3 +131,38 @@ def test_a_future_in_a_side_clause_does_not_move_the_event():
     events = timeline(story)
     assert dates_of(events, "arrived in the city on Monday") == ["2025-03-03"]
     assert dates_of(events, "voted on Tuesday") == ["2025-03-04"]
+
+
+def test_a_date_that_bounds_the_happening_says_so():
+    story = make_article(
+        "Port deal signed\n\nMarch 5, 2025\n\n"
+        "The agreement guarantees that no dock job will be lost before the end of 2027.\n\n"
+        "Cranes have been automated at the container terminal since 2019.\n\n"
+        "The port authority bought six new cranes in 2019, its annual report shows.\n\n"
+        "Container traffic grew in the decade since the 2003 expansion of the quay.\n",
+        path="a.txt",
+    )
+    events = timeline(story)
+    bounds = {e.text.split()[1]: (e.bound, e.when.iso) for e in events}
+    assert bounds["agreement"] == ("before the end of", "2027")
+    assert bounds["have"] == ("since", "2019")
+    assert bounds["port"] == (None, "2019")
+    # "since the 2003 expansion": the date dates the expansion, a happening.
+    assert bounds["traffic"] == (None, "2003")
+
+
+def test_sources_that_give_one_date_as_a_bound_and_as_a_date_are_one_event():
+    deadline = make_article(
+        "Mission to end\n\nMarch 5, 2025\n\nThe coalition agreed to end its military mission in Iraq by September 2025.\n",
+        path="a.txt",
+    )
+    horizon = make_article(
+        "A year of talks\n\nMarch 6, 2025\n\n"
+        "Talks set September 2025 as the deadline for the coalition's military mission in Iraq.\n",
+        path="b.txt",
+    )
+    (event,) = timeline(deadline, horizon)
+    assert (event.when.iso, len(event.citations)) == ("2025-09", 2)
+    assert event.bound is None  # one source gives it as the date of the end
+    (alone,) = timeline(deadline)
+    assert alone.bound == "by"
