@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -297,6 +298,46 @@ def test_long_titles_and_words_without_spaces_stay_on_the_page() -> None:
     (header,) = [box for box in document.pages[1]._page_box.children if getattr(box, "at_keyword", "") == "@top-left"]
     assert len(list(text_boxes(header))) == 1
     assert header.position_x + header.width <= document.pages[1].width - document.pages[1]._page_box.margin_right + 1
+
+def test_a_citation_stays_with_its_last_word_and_no_word_is_stranded() -> None:
+    # On this text, at A4, WeasyPrint 70 with Pango 1.50 once broke the line after
+    # "September" and left "2025" alone on the next one; and a citation could open a line.
+    import weasyprint
+
+    from briefing.models import Event, When
+    from briefing.rendering import print_html
+
+    text = (
+        "The agreement to end the American-led coalition's military mission by September 2025 underscores "
+        "a shift in focus from combat operations to supporting Iraqi sovereignty and regional stability."
+    )
+    event = Event(When(2025, 9), text, (Citation(3, 0, len(text)),), bound="by")
+    brief = dataclasses.replace(make_brief(), timeline=(event,))
+    html = print_html(brief)
+    assert "stability.\u2060<a" in html and "[3]" in html
+    document = weasyprint.HTML(string=html).render()
+
+    def lines(box, inside=False):  # the words of each line of the timeline's entry
+        if type(box).__name__ == "LineBox" and inside:
+            yield " ".join(b.text for b in text_boxes(box)).split()
+            return
+        for child in getattr(box, "children", None) or ():
+            yield from lines(child, inside or (getattr(child, "element_tag", "") == "li" and "regional" in _text(child)))
+
+    def text_boxes(box):
+        if type(box).__name__ == "TextBox":
+            yield box
+        for child in getattr(box, "children", None) or ():
+            yield from text_boxes(child)
+
+    def _text(box):
+        return " ".join(b.text for b in text_boxes(box))
+
+    found = [line for page in document.pages for line in lines(page._page_box) if line != ["•"]]
+    assert len(found) >= 2
+    assert all(len(line) > 1 for line in found), found
+    assert found[-1] == ["stability.\u2060", "[3]"] or found[-1][-2:] == ["stability.\u2060", "[3]"]
+
 
 def test_pdf_citations_are_internal_links(sample_pdf: bytes) -> None:
     reader = pdf_reader(sample_pdf)
