@@ -18,6 +18,10 @@ Four kinds of disagreement are found:
   ("killed", "injured") are two disagreements;
 * disclosure: one source says the numbers were not disclosed while another gives
   them;
+* one sentence, two figures: two sources tell the same thing in (nearly) the same words
+  but for one figure ("the study estimated that replacing the mains would cost $48
+  million" / "... $52 million"), published within a week of each other, neither telling
+  a change. The figure need not say what it counts: the words around it are the same;
 * attributed figures: an article sets one speaker's count against another's ("The
   union says 4,500 members are on strike. The authority puts the figure at about
   4,200."), unless the first speaker's qualifier allows the other figure ("about
@@ -55,6 +59,8 @@ T = TypeVar("T")
 SAME_TIME_DAYS = 7  # sources further apart may both be right about a count that changed
 ADJACENT = 2  # words between a date and the word that says what it dates
 PREDICATE = 4  # words after a figure and what it counts that say what is told of it
+PARALLEL_SHARE = 0.8  # of what each of two sentences tells, the share both tell: one sentence
+PARALLEL_WORDS = 6  # words before the figure that name what two parallel sentences disagree on
 
 _UNDISCLOSED = re.compile(
     r"\b(?:numbers?|figures?|totals?|tolls?|count)\b[^.;]{0,60}?"
@@ -76,6 +82,7 @@ def find_discrepancies(index: Index, articles: Sequence[Article], readings: Read
     found += _disclosure_conflicts(index, readings.figures)
     found += _figure_conflicts(index, articles, readings)
     found += _attributed_conflicts(index, readings.figures)
+    found += _parallel_conflicts(index, readings.figures, _at_odds(index, articles, readings), found)
     subjects: dict[str, Discrepancy] = {}
     for d in found:
         first = subjects.setdefault(d.about.casefold(), d)
@@ -340,16 +347,18 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
 # --- the same count, different values ---------------------------------------------------
 
 
-def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readings) -> list[Discrepancy]:
+def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> Callable[[Mention, Mention], bool]:
+    """Whether two figures of different sources cannot both be right, if they count the
+    same thing: told at the same time, in the same role, over the same period, with no
+    change told and no reading of qualifiers or rounding that reconciles them."""
     dates: dict[int, list[When]] = {}
     for d in readings.dated:
         dates.setdefault(d.sentence, []).append(d.when)
     values: dict[int, list[Figure]] = {}
     for m in readings.figures:
         values.setdefault(m.sentence, []).append(m.figure)
-    told_of = functools.cache(lambda m: _predicate(index.sentences[m.sentence].text, m))
 
-    def conflict(a: Mention, b: Mention) -> bool:
+    def at_odds(a: Mention, b: Mention) -> bool:
         sa, sb = index.sentences[a.sentence], index.sentences[b.sentence]
         fa, fb = a.figure, b.figure
         if sa.source == sb.source:
@@ -371,8 +380,17 @@ def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readi
             and _roles(index.terms[a.sentence]) == _roles(index.terms[b.sentence])
             and _periods(sa.text) == _periods(sb.text)
             and not (names[0] and names[1] and not names[0] & names[1])  # "the Lauda Air crash" / "EgyptAir"
-            and bool(told_of(a) & told_of(b))
         )
+
+    return at_odds
+
+
+def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readings) -> list[Discrepancy]:
+    told_of = functools.cache(lambda m: _predicate(index.sentences[m.sentence].text, m))
+    at_odds = _at_odds(index, articles, readings)
+
+    def conflict(a: Mention, b: Mention) -> bool:
+        return at_odds(a, b) and bool(told_of(a) & told_of(b))
 
     counts: dict[tuple[str | None, tuple[str, str]], list[Mention]] = {}  # the same count, by unit and thing
     for m in readings.figures:
@@ -403,6 +421,51 @@ def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readi
             )
             out.append(Discrepancy(about=about, claims=claims))
     return out
+
+
+def _parallel_conflicts(
+    index: Index,
+    mentions: Sequence[Mention],
+    at_odds: Callable[[Mention, Mention], bool],
+    found: Sequence[Discrepancy],
+) -> list[Discrepancy]:
+    """Two sources' sentences that tell the same thing apart from their one figure."""
+    taken = {(c.source, c.start) for d in found for claim in d.claims for c in claim.citations}
+    alone: dict[int, list[Mention]] = {}
+    for m in mentions:
+        alone.setdefault(m.sentence, []).append(m)
+    single = [ms[0] for ms in alone.values() if len(ms) == 1]
+    out = []
+    used: set[int] = set()
+    for a, b in combinations(single, 2):
+        i, j = a.sentence, b.sentence
+        sa, sb = index.sentences[i], index.sentences[j]
+        if sa.source == sb.source or i in used or j in used or a.figure.unit != b.figure.unit:
+            continue
+        if (sa.source, sa.start) in taken or (sb.source, sb.start) in taken:
+            continue  # already a side of a disagreement
+        if not _parallel(index, i, j) or not at_odds(a, b):
+            continue
+        used |= {i, j}
+        words = _WORD.findall(sa.text[: a.start])[-PARALLEL_WORDS:]
+        about = _about(a.figure) if a.figure.counts else f"“{' '.join(words)} …”" if words else "Figure"
+        claims = tuple(Claim(m.figure.label, index.sentences[m.sentence].text, _cite(index, [m.sentence])) for m in (a, b))
+        out.append(Discrepancy(about=about, claims=claims))
+    return out
+
+
+def _parallel(index: Index, i: int, j: int) -> bool:
+    """Sentences i and j say the same words of their names: each holds nearly all that
+    the other tells (IDF-weighted) apart from figures, and they give the same names."""
+    a, b = (frozenset(t for t in index.told[k] if not t[0].isdigit()) for k in (i, j))
+    if len(a) < 3 or index.entities[i] - _numbers(index.entities[i]) != index.entities[j] - _numbers(index.entities[j]):
+        return False
+    shared = sum(index.idf[t] for t in a & b)
+    return shared >= PARALLEL_SHARE * max(sum(index.idf[t] for t in a), sum(index.idf[t] for t in b))
+
+
+def _numbers(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if k[0].isdigit())
 
 
 def _predicate(text: str, mention: Mention) -> frozenset[str]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefing.models import MONTHS, When
-from briefing.terms import NUMBER_WORDS
+from briefing.terms import NUMBER_WORDS, normalise
 
 # Month words, lower case and without a dot: names, three-letter abbreviations, "sept".
 _MONTH_NUMBER = {
@@ -48,6 +48,12 @@ _M_ANY = rf"(?=[{_INITIALS}{_INITIALS.upper()}])(?P<month>(?i:" + "|".join(_FORM
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _END = r"(?![\w%/-]|[.,]\d)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Day, month and relative day names as content terms (stems): they date, they do not tell.
+DATE_TERMS = frozenset(
+    t
+    for word in (*WEEKDAYS, *MONTH_NAMES, "today", "yesterday", "tomorrow", "week", "month", "year")
+    if (t := normalise(word.lower())) is not None
+)
 # A number that a quantity word qualifies is a figure, not a year ("some 2000 troops").
 _QUANTITY_BEFORE = re.compile(
     r"(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|"

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
-from briefing.dates import says_when
+from briefing.dates import DATE_TERMS, says_when
 from briefing.terms import content_terms, entity_keys, prime, proper_terms
 
 if TYPE_CHECKING:
@@ -64,7 +64,9 @@ DUPLICATE_VERBATIM = 0.6
 DUPLICATE_SHARE = 0.33
 DUPLICATE_ENTITIES = 2
 COMMON_ENTITY = 0.05  # names and numbers in more than this share of sentences do not count
+SAME_TELLING = 0.5  # share of what the sentence telling less says that the other says too
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
 # A space before a comma or a full stop: what a page's link leaves when its text is lost
@@ -143,6 +145,13 @@ class Index:
         self.terms = [content_terms(s.text) for s in self.sentences]
         proper = proper_terms([s.text for s in self.sentences])
         entities = [entity_keys(s.text, proper) for s in self.sentences]
+        # What a sentence tells, beyond the names and dates it tells it of: the rest of its
+        # terms, figures among them ("1,200 residents were evacuated" / "some 1,200
+        # residents were moved to shelters").
+        self.told = [
+            frozenset(t for t in terms if t not in proper and t not in DATE_TERMS and not _YEAR.match(t))
+            for terms in self.terms
+        ]
         # A name the whole corpus repeats (the story's own country) identifies no fact.
         spread = Counter(key for keys in entities for key in keys)
         common = {key for key, k in spread.items() if k > max(COMMON_ENTITY * n, 5)}
@@ -243,9 +252,14 @@ class Index:
         return weight / min(sum(self.idf[t] for t in a), sum(self.idf[t] for t in b))
 
     def same_fact(self, i: int, j: int) -> float:
-        """How surely sentences i and j carry the same fact (0 when they do not)."""
+        """How surely sentences i and j carry the same fact (0 when they do not). Not
+        when they give different figures ("would cost $48 million" / "$52 million"), nor
+        when they share only names and a day ("Mayor Rosa Delgado said on Monday that
+        she would support it" is not her promise of bottled water on Monday)."""
         share = self.overlap(i, j)
-        if share >= DUPLICATE_VERBATIM:
+        if not share or self.other_figures(i, j):
+            return 0.0
+        if share >= DUPLICATE_VERBATIM and self._tell_alike(i, j):
             return share
         if share < DUPLICATE_SHARE:
             return 0.0
@@ -253,9 +267,24 @@ class Index:
             # Two quotations: the same statement only if they quote the same words; a
             # shared speaker ("Pentagon spokesman Sean Parnell") is not a shared fact.
             return share if self._same_quote(i, j) else 0.0
-        if len(self.entities[i] & self.entities[j]) >= DUPLICATE_ENTITIES:
-            return share
+        if len((self.entities[i] & self.entities[j]) - DATE_TERMS) >= DUPLICATE_ENTITIES:
+            return share  # the same names, told in other words: "airstrike killed" / "assassination"
         return 0.0
+
+    def other_figures(self, i: int, j: int) -> bool:
+        """Each sentence gives a number the other does not."""
+        a = {t for t in self.terms[i] if t[0].isdigit()}
+        b = {t for t in self.terms[j] if t[0].isdigit()}
+        return bool(a - b) and bool(b - a)
+
+    def _tell_alike(self, i: int, j: int) -> bool:
+        """The other sentence holds at least half of what the one telling less says
+        (IDF-weighted), beyond the names and dates they share."""
+        a, b = self.told[i], self.told[j]
+        if not a or not b:
+            return True
+        small, other = (a, b) if sum(self.idf[t] for t in a) <= sum(self.idf[t] for t in b) else (b, a)
+        return sum(self.idf[t] for t in small & other) >= SAME_TELLING * sum(self.idf[t] for t in small)
 
     def _same_quote(self, i: int, j: int) -> bool:
         """Both sentences quote (nearly) the same words: one statement, reported twice."""

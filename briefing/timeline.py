@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from briefing.dates import (
+    DATE_TERMS,
     MONTH_NAMES,
     SUBORDINATORS,
     WEEKDAYS,
@@ -161,11 +162,14 @@ def _same_event(index: Index, a: Dated, b: Dated) -> bool:
         return False
     if (a.mention.until is None) != (b.mention.until is None):
         return False
+    if index.other_figures(a.sentence, b.sentence):
+        return False  # each source is cited for its own figure
     if index.same_fact(a.sentence, b.sentence) > 0:
         return True
     if a.near & b.near:
         return True
-    return len(index.entities[a.sentence] & index.entities[b.sentence]) >= LINK_ENTITIES
+    names = (index.entities[a.sentence] & index.entities[b.sentence]) - DATE_TERMS  # the date agrees already
+    return len(names) >= LINK_ENTITIES
 
 
 def _bound(index: Index, d: Dated) -> str:

@@ -334,3 +334,42 @@ def test_the_speaker_patterns_take_linear_time(clause: str):
     conflicts._speaker(text, len(clause), len(clause) + 5)
     conflicts._clause(conflicts._PUT_AT, text, len(clause))
     assert time.perf_counter() - started < 1
+
+
+# --- one sentence, two figures ------------------------------------------------------------
+
+STUDY = "A 2022 engineering study estimated that replacing the east side's cast-iron mains would cost {}."
+
+
+def test_two_sources_telling_one_sentence_with_two_figures_disagree():
+    a = article(STUDY.format("$48 million"), "Pipes")
+    b = article(STUDY.format("$52 million"), "Mains")
+    [d] = disagreements(a, b)
+    assert sides(d) == [("$48 million", [1]), ("$52 million", [2])]
+    assert "mains would cost" in d.about
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(STUDY.format("$48 million"), STUDY.format("about $50 million"), id="a qualifier allows it"),
+        pytest.param(STUDY.format("$48 million"), STUDY.format("$48 million"), id="the same figure"),
+        pytest.param(
+            STUDY.format("$48 million"),
+            "A 2022 study estimated that the new treatment plant would cost $52 million.",
+            id="two things",
+        ),
+        pytest.param(
+            STUDY.format("$48 million"),
+            "The cost of replacing the east side's cast-iron mains has risen to $52 million.",
+            id="a change",
+        ),
+    ],
+)
+def test_parallel_sentences_that_do_not_disagree(first: str, second: str):
+    assert disagreements(article(first, "Pipes"), article(second, "Mains")) == ()
+
+
+def test_parallel_sentences_a_month_apart_do_not_disagree():
+    later = article(STUDY.format("$52 million"), "Mains", published=DAY + dt.timedelta(days=30))
+    assert disagreements(article(STUDY.format("$48 million"), "Pipes"), later) == ()

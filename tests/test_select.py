@@ -202,3 +202,29 @@ def test_a_space_before_a_colon_is_typography_not_a_hole():
     )]))
     french, holed = index.quality
     assert holed == pytest.approx(french / 2, rel=0.05)
+
+
+def test_sentences_with_different_figures_or_only_shared_names_are_not_one_fact():
+    from briefing.segment import segment_all
+    from builders import make_article
+
+    study = "A 2022 engineering study estimated that replacing the east side's cast-iron mains would cost {}."
+    promise = (
+        "Mayor Rosa Delgado said the city would cover the cost of bottled water for low-income households "
+        "and would ask the state for emergency funds on Monday."
+    )
+    texts = [
+        f"Pipes\n\n{study.format('$48 million')}\n\n{promise}\n",
+        f"Mains\n\n{study.format('$52 million')}\n\nMayor Rosa Delgado said on Monday that she would support it.\n",
+        f"Again\n\n{study.format('$48 million')}\n\nThe mayor, Rosa Delgado, said on Monday the city would cover the "
+        "cost of bottled water for low-income households.\n",
+    ]
+    index = Index(segment_all([make_article(t, path=f"{n}.txt") for n, t in enumerate(texts)]))
+    at = {s.text[:40] + str(s.source): i for i, s in enumerate(index.sentences)}
+    study_48, study_52 = at[study[:40] + "0"], at[study[:40] + "1"]
+    assert index.same_fact(study_48, at[study[:40] + "2"]) > 0  # the same words, the same figure
+    assert index.same_fact(study_48, study_52) == 0
+    support = next(i for i, s in enumerate(index.sentences) if "support it" in s.text)
+    cover = next(i for i, s in enumerate(index.sentences) if s.source == 2 and "bottled water" in s.text)
+    assert index.same_fact(at[promise[:40] + "0"], support) == 0  # a name and a day are not a fact
+    assert index.same_fact(at[promise[:40] + "0"], cover) > 0

@@ -166,3 +166,29 @@ def test_sources_that_give_one_date_as_a_bound_and_as_a_date_are_one_event():
     assert event.bound is None  # one source gives it as the date of the end
     (alone,) = timeline(deadline)
     assert alone.bound == "by"
+
+
+def test_sources_giving_one_event_different_figures_are_each_cited_for_their_own():
+    study = "A 2022 engineering study estimated that replacing the east side's cast-iron mains would cost {}."
+    a = make_article(f"Pipes\n\nMarch 15, 2025\n\n{study.format('$48 million')}\n", path="a.txt")
+    b = make_article(f"Mains\n\nMarch 15, 2025\n\n{study.format('$52 million')}\n", path="b.txt")
+    events = timeline(a, b)
+    assert [(e.text.endswith("$48 million."), [c.source for c in e.citations]) for e in events] == [
+        (True, [1]),
+        (False, [2]),
+    ]
+
+
+def test_a_shared_name_and_day_do_not_make_one_event():
+    promise = make_article(
+        "City to pay for water\n\nMarch 15, 2025\n\nMayor Rosa Delgado said the city would cover the cost of "
+        "bottled water and would ask the state for emergency funds on Monday.\n",
+        path="a.txt",
+    )
+    bond = make_article(
+        "Council weighs bond\n\nMarch 18, 2025\n\nMayor Rosa Delgado said on Monday that she would support it.\n",
+        path="b.txt",
+    )
+    events = timeline(promise, bond)
+    assert [e.when.iso for e in events] == ["2025-03-17", "2025-03-17"]
+    assert all(len(e.citations) == 1 for e in events)
