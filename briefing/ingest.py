@@ -68,7 +68,7 @@ _NAV_CUES = re.compile(
     r"recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|popular|"
     r"most (?:read|popular|viewed|shared)|latest(?: news| stories)?|top stories|editor'?s picks?|"
     r"newsletters?|sign up(?: for [\w ]+)?|subscribe(?: now| to [\w ]+)?|follow us(?: on [\w ]+)?|"
-    r"share(?: this(?: article| story)?)?|comments?|"
+    r"share(?: this(?: article| story)?)?|share (?:on|via) [\w ]+|comments?|"
     r"leave a (?:comment|reply)|tags?|topics|show (?:less|more)|"
     r"keep reading\s*show less|back to top)\W*$",
     re.IGNORECASE,
@@ -92,6 +92,20 @@ _BYLINE = re.compile(
 )
 _NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|el|bin|and|&))*$")
 _META_SEPARATOR = re.compile(r"\s+[·|•—–-]\s+")
+# A time of day, as pages stamp their stories: "6:12 p.m. ET", "at 18:12 BST", "9 AM EDT".
+_CLOCK = re.compile(
+    r"(?:\bat\s+)?\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)(?=\W|$)(?:\s+[A-Z]{1,4}T\b)?"
+    r"|(?:\bat\s+)?\b\d{1,2}:\d\d\b(?:\s+[A-Z]{1,4}T\b)?",
+    re.IGNORECASE,
+)
+# "Greg Holloway, Staff Writer": a name, and the role that makes it a byline.
+_ROLES = r"(?i:staff\s+writer|staff\s+reporter|reporter|correspondent|editor|columnist|contributor|writer)"
+_ROLE = re.compile(rf"^(?i:senior\s+|chief\s+|political\s+|health\s+)?{_ROLES}(?:,|\s+(?i:at|for)\s+|$)")
+_NAME_AND_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:[\w'’.-]+\s+){0,3}?"
+    + _ROLES
+    + r"(?:,?\s+(?:[Aa]t\s+|[Ff]or\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?\.?$",
+)
 _IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)$|^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|told|according)\b|[\"“”]", re.IGNORECASE)
 _META_LABEL = re.compile(r"^(?:category|section|filed under|tags?|published|updated|posted)\s*:", re.I)
@@ -499,10 +513,8 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
     image = bool(_IMAGE.match(clean))
     interstitial = bool(_INTERSTITIAL.match(clean)) or link or filename or credit or image
-    breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean)
-    meta = short and (
-        bool(_META_LABEL.match(clean)) or _is_dateline(clean) or bool(_byline_author(clean))
-    )
+    breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean) and not _is_meta_line(clean)
+    meta = short and (bool(_META_LABEL.match(clean)) or _is_meta_line(clean))
     truncated = bool(_TRUNCATED.search(clean)) and words <= 25
     # A paragraph ends a sentence; a long one may trail a fragment (a wire editor's
     # "4th graf pvs", a dangling link text) and still be prose.
@@ -576,24 +588,60 @@ def _headline_shaped(line: str, words: int) -> bool:
     return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)
 
 
+def _is_meta_line(line: str) -> bool:
+    """A dateline or a byline, or both in one line with labels between separators:
+    "Published March 14, 2025 at 6:12 p.m. | Updated March 14, 2025 at 9:40 p.m.",
+    "By Marcus Lee · Valley Public Radio · 2025-03-16", "Written by Greg Holloway,
+    Ledger Editorial Board | 18/03/2025"."""
+    kinds = [_meta_kind(part) for part in _META_SEPARATOR.split(line.strip("*_ "))]
+    return None not in kinds and bool({"date", "byline", "role"} & set(kinds))
+
+
+def _meta_kind(part: str) -> str | None:
+    part = part.strip("*_ ")
+    if _is_dateline(part):
+        return "date"
+    if _byline_author(part):
+        return "byline"
+    words = _WORD.findall(part)
+    if _ROLE.match(part) and len(words) <= 8:
+        return "role"  # "Staff Writer, The Millbrook Courier"
+    if 1 <= len(words) <= 4 and not _TERMINAL.search(part) and all(w[0].isupper() or len(w) <= 3 for w in words):
+        return "label"  # "Valley Public Radio", "Staff Writer"
+    return None
+
+
 def _is_dateline(line: str) -> bool:
-    """A line that is a date, perhaps with 'by', 'published' and a category label."""
+    """A line that is a date, perhaps with its time, 'by', 'published' and a category
+    label."""
     for start, end, _date in full_dates(line):
-        rest = (line[:start] + " " + line[end:]).strip()
-        rest = re.sub(r"(?i)\b(?:by|on|published|updated|posted|date)\b[:]?", " ", rest)
+        rest = _CLOCK.sub(" ", line[:start] + " " + line[end:]).strip()
+        rest = re.sub(r"(?i)\b(?:by|on|at|published|updated|posted|date|last modified)\b[:]?", " ", rest)
         rest = re.sub(r"(?i)\b(?:category|section)\s*:.*$", " ", rest)
         return len(_WORD.findall(rest)) <= 2
     return False
 
 
 def _byline_author(line: str) -> str | None:
-    match = _BYLINE.match(line.strip())
-    if not match:
+    """The name of a byline: "By Greg Holloway", "Written by Greg Holloway, Ledger
+    Editorial Board", "By Ann Lee and Bo Park, March 18, 2025", "Greg Holloway, Staff
+    Writer"."""
+    line = line.strip()
+    match = _BYLINE.match(line)
+    if match:
+        rest = match["rest"]
+    elif role := _NAME_AND_ROLE.match(line):
+        rest = role["name"]
+    else:
         return None
-    rest = match["rest"].strip().rstrip(".")
-    if _find_date(rest) or len(rest.split()) > 6 or not _NAME.match(rest):
+    for start, end, _date in reversed(list(full_dates(rest))):
+        rest = rest[:start] + rest[end:]
+    rest = _CLOCK.sub("", rest).strip(" ,.")
+    name, _, after = rest.partition(",")  # ", Ledger Editorial Board", ", Reuters"
+    name = name.strip()
+    if len(name.split()) > 6 or not _NAME.match(name) or len(_WORD.findall(after)) > 5:
         return None
-    return rest
+    return name
 
 
 # ---------------------------------------------------------------------------------------
@@ -670,7 +718,7 @@ def parse_text(text: str, *, path: str | None = None, markdown: bool = False) ->
         else:
             kinds.append("boilerplate")
 
-    title_index = _find_title(shapes, kinds, first, vocabulary, markdown, header_end)
+    title_index = _find_title(shapes, kinds, first, vocabulary, markdown)
     if title_index is not None:
         kinds[title_index] = "title"
     blocks = tuple(Block(s.start, s.end, k) for s, k in zip(shapes, kinds, strict=True))
@@ -694,28 +742,34 @@ def _find_title(
     first: int,
     vocabulary: set[str],
     markdown: bool,
-    header_end: int = 0,
 ) -> int | None:
-    """The headline: a Markdown heading; else the block before the body that shares most
-    of the body's words; else the one just above the byline or dateline, where pages
-    put their headline."""
+    """The headline: a Markdown heading; else the one just above the byline or dateline,
+    where pages put their headline, unless it reads as a sentence (a standfirst); else the
+    block before the body that shares most of the body's words (not a masthead: "PELL
+    COUNTY LEDGER" shares the county's name with the story)."""
     best: tuple[float, int] | None = None
     above_header: int | None = None
+    candidate: int | None = None  # the last block that could be a headline
     for i in range(first):
         shape = shapes[i]
-        if kinds[i] != "boilerplate" or shape.prose or shape.meta or shape.nav:
+        if shape.meta:
+            # The headline stands above a byline or dateline; of several, the body's.
+            above_header = candidate if candidate is not None else above_header
+            continue
+        if kinds[i] != "boilerplate" or shape.prose or shape.nav:
             continue
         if shape.md_heading:
             return i
         # Captions, credits, file names and links are interstitial: never a headline.
         if shape.interstitial or not 3 <= shape.words <= 30 or "|" in shape.text:
             continue
-        if i < header_end:
-            above_header = i
+        candidate = i if not shape.text.rstrip("\"'”’ ").endswith(".") else None
         score = _overlap(shape.text, vocabulary)
         if score >= 0.3 and (best is None or score > best[0]):
             best = (score, i)
-    return best[1] if best else above_header
+    if above_header is not None:
+        return above_header
+    return best[1] if best else None
 
 
 def _published(header: Iterable[str], footer: Iterable[str], lead: str) -> dt.date | None:

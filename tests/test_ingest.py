@@ -146,6 +146,57 @@ def test_a_byline_that_shares_its_line_with_the_date(tmp_path: Path):
     assert (article.author, article.published) == ("Sam Okafor", dt.date(2025, 3, 5))
 
 
+def body(article) -> str:
+    return " ".join(article.text[b.start : b.end] for b in article.body_blocks())
+
+
+BODY = (
+    "City officials on Friday ordered all 62,000 residents of Millbrook to boil their tap water after routine "
+    "tests found E. coli bacteria at two sampling stations.\n\nThe order covers every address served by the "
+    "Cedar Street treatment plant, which supplies the whole city, the city said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "author", "published"),
+    [
+        ("By Dana Whitfield\nStaff Writer, The Millbrook Courier\n"
+         "Published March 14, 2025 at 6:12 p.m. | Updated March 14, 2025 at 9:40 p.m.", "Dana Whitfield", (2025, 3, 14)),
+        ("*By Marcus Lee · Valley Public Radio · 2025-03-16*", "Marcus Lee", (2025, 3, 16)),
+        ("Written by Greg Holloway, Ledger Editorial Board | 18/03/2025", "Greg Holloway", (2025, 3, 18)),
+        ("By Greg Holloway | 18 March 2025", "Greg Holloway", (2025, 3, 18)),
+        ("By Dana Whitfield\n\nPosted Oct. 2, 2025, 6:12 p.m. ET", "Dana Whitfield", (2025, 10, 2)),
+        ("By Ann Lee and Bo Park, March 18, 2025", "Ann Lee and Bo Park", (2025, 3, 18)),
+        ("Greg Holloway, Staff Writer\n\nOctober 2, 2025 at 6:12 PM EDT", "Greg Holloway", (2025, 10, 2)),
+        ("by Lena Marsh | Oregon Daily Star\n\n2 Oct 2025 18:12 BST", "Lena Marsh", (2025, 10, 2)),
+    ],
+)
+def test_bylines_and_time_stamps_as_pages_write_them(header: str, author: str, published: tuple[int, int, int]):
+    article = parse_text(f"THE MILLBROOK COURIER\n\nBoil-water order issued for Millbrook\n\n{header}\n\n{BODY}")
+    assert (article.title, article.author, article.published) == (
+        "Boil-water order issued for Millbrook",
+        author,
+        dt.date(*published),
+    )
+    assert body(article).startswith("City officials on Friday ordered")
+
+
+def test_a_masthead_and_its_date_line_above_the_headline_are_not_the_title():
+    article = parse_text(
+        "Oregon Daily Star\nSaturday, March 15th, 2025\n\nShare on Facebook   Share on X   Email\n\n"
+        f"Millbrook outbreak: state to review city's handling of water crisis\n\nby Lena Marsh | Oregon Daily Star\n\n{BODY}"
+    )
+    assert article.title == "Millbrook outbreak: state to review city's handling of water crisis"
+    assert (article.author, article.published) == ("Lena Marsh", dt.date(2025, 3, 15))
+
+
+def test_a_body_sentence_naming_a_reporter_stays_body_text():
+    article = parse_text(
+        f"Pipes\n\nMarch 18, 2025\n\n{BODY}\nJohn Smith, a former reporter, said the city had known for years.\n"
+    )
+    assert "John Smith, a former reporter" in body(article)
+
+
 def test_the_caption_under_an_image_is_not_body_text(tmp_path: Path):
     page = tmp_path / "page.md"
     body = (
