@@ -115,6 +115,9 @@ _FUTURE = re.compile(
     rf"|{_SCHEDULED}|(?:next|upcoming|scheduled)\s+(?:[\w'’-]+\s+){{0,6}}?(?:is|are))\b|['’]ll\b",
     re.IGNORECASE,
 )
+# A possibility has no day: "could reopen on Thursday" may mean any Thursday ("could
+# have" looks back, and its past verb decides). Lower case: "May" is a month.
+_MAYBE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b(?!\s+(?:not\s+)?have\b)")
 # Each reaches to the end of a future inside it ("had been scheduled for" holds
 # "scheduled for"): of two marks that end together the longer one decides.
 _PAST_FUTURE = re.compile(
@@ -246,6 +249,8 @@ def _markers(words: str) -> Iterator[tuple[int, int, _Tense]]:
         yield m.start(), m.end(), "future from the past" if m.group().lower() == "would" else "future"
     for m in _PAST_FUTURE.finditer(words):
         yield m.start(), m.end(), "unsure"
+    for m in _MAYBE.finditer(words):
+        yield m.start(), m.end(), "unsure"  # "the earliest that could happen is Thursday"
     for m in _PAST_VERB.finditer(words):
         if not _NOT_FINITE_AFTER.search(words, 0, m.start()):
             yield m.start(), m.end(), "past"

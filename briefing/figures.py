@@ -71,7 +71,7 @@ _STOP_COUNTS = frozenset(
     "is are was were be been being has have had will would could should may might can do "
     "does did not no this these those there their its his her our your it they he she we "
     "while since after before during about around over under into onto per each more less "
-    "other others most".split()
+    "other others most said says say told added announced reported according".split()
 )
 _IRREGULAR_PLURALS = frozenset("people personnel police staff children men women troops".split())
 

@@ -33,6 +33,12 @@ def test_figures_are_normalised_with_their_qualifier_and_what_they_count():
     assert figure.counts == "residents in Marlow"  # the one place its sentence names
 
 
+def test_a_reporting_verb_after_a_figure_is_not_what_it_counts():
+    assert figures("Health officials in this river city of about 60,000 said Saturday that the plant was shut.") == [
+        ("about 60,000", 60000, None, "")
+    ]
+
+
 def test_a_change_is_one_figure_with_both_values():
     [(_s, _e, f)] = find_figures("Enrolment will fall from just over 4,000 to fewer than 3,500 students.")
     assert (f.was, f.was_qualifier, f.value, f.qualifier) == (4000, "just over", 3500, "fewer than")

@@ -255,3 +255,12 @@ def test_a_bound_keeps_what_it_says_of_its_date(text: str, phrase: str, label: s
 def test_relative_dates_that_open_a_sentence_and_mid_year(text: str, label: str):
     (date,) = find_dates(text, dt.date(2025, 10, 1))
     assert date.when is not None and date.when.label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The earliest that could happen is Thursday.", "The port could reopen on Thursday.", "Workers may strike on Friday."],
+)
+def test_a_weekday_that_is_only_possible_is_not_dated(text: str):
+    (date,) = find_dates(text, dt.date(2025, 3, 17))
+    assert date.when is None
