@@ -233,6 +233,8 @@ def summarize(sources: tuple[str, ...], query: str | None, words: int) -> None:
     from briefing.assemble import summarize_articles
 
     summary = summarize_articles(load_articles(_sources(sources)), query, words)
+    if not summary:
+        log.warning("no sentence of the sources fits in %d words", words)
     _write_stdout("".join(f"{sentence.text}\n" for sentence in summary))
 
 

@@ -83,6 +83,12 @@ def test_summarize_prints_one_sentence_per_line_within_the_budget(seeds_dir: Pat
     assert any("2,500" in line or "2,000" in line for line in lines)
 
 
+def test_summarize_says_so_when_no_sentence_fits(seeds_dir: Path):
+    result = run("summarize", str(seeds_dir), "--words", "5")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no sentence of the sources fits in 5 words" in result.stderr
+
+
 def test_a_binary_file_is_skipped_with_a_warning(port: Path):
     (port / "news" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
     result = run("build", str(port / "news"), "--themes", str(port / "themes.toml"), "--out", str(port / "out"), "--format", "md")
