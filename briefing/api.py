@@ -5,6 +5,8 @@ Each function does one job over typed values; nothing here parses options or pri
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +16,8 @@ from typing import Any, Literal, overload
 from briefing.config import Settings, SmtpSettings, ThemePack, load_themes
 from briefing.errors import ConfigError, SourceError
 from briefing.models import Article, Brief, Theme
+
+log = logging.getLogger("briefing")
 
 SourceLike = str | os.PathLike[str] | Article
 
@@ -72,11 +76,14 @@ def build_brief(
     themes: str | os.PathLike[str] | Sequence[Theme] | None = None,
     *,
     settings: Settings | None = None,
+    published_by: dt.date | None = None,
 ) -> Brief:
     """Read the sources and build the brief: select, group and cite per theme.
 
     ``sources`` default to ``settings.sources``; ``themes`` is a TOML file holding
     ``[[themes]]`` or a sequence of Theme objects, by default ``settings.themes``.
+    With ``published_by``, articles published after that day are left out (undated
+    ones stay), with a warning: a day's brief knows nothing of the days after it.
     """
     from briefing.assemble import assemble_brief
 
@@ -88,6 +95,13 @@ def build_brief(
         raise ConfigError("no sources: name files or folders, or set 'sources' in briefing.toml")
     pack = load_theme_pack(themes, settings)
     articles = load_articles(chosen)
+    if published_by is not None:
+        kept = [a for a in articles if a.published is None or a.published <= published_by]
+        if len(kept) < len(articles):
+            log.warning("left out %d article(s) published after %s", len(articles) - len(kept), published_by.isoformat())
+        articles = kept
+        if not articles:
+            raise SourceError(f"no article published by {published_by.isoformat()}")
     return assemble_brief(
         articles,
         pack.themes,
@@ -170,14 +184,12 @@ def daily(settings: Settings, *, full: bool = False) -> DailyResult:
     what was briefed before (see briefing.history), then recorded in it. Everything is
     rendered before anything is written; the history is updated only once the files
     are in place, so a failed run changes neither."""
-    import datetime as dt
-
     from briefing.deliver import write_files
     from briefing.history import History
 
     day = settings.date or dt.date.today()
     settings = settings.replace(date=day)
-    brief = build_brief(settings=settings)
+    brief = build_brief(settings=settings, published_by=day)
     with History(settings.history_path) as history:
         marked = history.mark(brief, full=full)
         files = render_all(marked, settings)

@@ -67,6 +67,20 @@ def test_two_days_in_a_row(project: Path):
     assert None in statuses(day2) and "already briefed" not in (day2 / "brief.md").read_text(encoding="utf-8")
 
 
+def test_a_days_brief_leaves_out_articles_published_after_it(project: Path):
+    (project / "seeds" / "005_update.txt").write_text(UPDATE, encoding="utf-8")  # published 6 October
+    result = CliRunner().invoke(main, ["daily", "--date", "2025-10-05"])
+    assert result.exit_code == 0, result.output
+    assert "left out 1 article(s) published after 2025-10-05" in result.stderr
+    data = json.loads((project / "outputs" / "2025-10-05" / "brief.json").read_text(encoding="utf-8"))
+    assert len(data["sources"]) == 5 and not any("convoy" in (s["title"] or "") for s in data["sources"])
+    # Too early for every dated article; the undated ones still make a brief.
+    early = run("daily", "--date", "2020-01-01")
+    assert early.exit_code == 0, early.output
+    data = json.loads((project / "outputs" / "2020-01-01" / "brief.json").read_text(encoding="utf-8"))
+    assert all(s["published"] is None for s in data["sources"])
+
+
 def test_a_fact_worded_by_a_new_source_is_updated_not_new(project: Path):
     later = project / "later"
     later.mkdir()
