@@ -26,6 +26,7 @@ def assemble_brief(
     """Select, group and cite: the memo as data."""
     sentences = segment_all(articles)
     index = Index(sentences)
+    readings = read_corpus(index, articles)  # dates and figures, read once for the memo and all three
     selections = select_themes(index, themes)
     sections = []
     for theme, selection in zip(themes, selections, strict=True):
@@ -33,7 +34,6 @@ def assemble_brief(
         items = tuple(sorted(items, key=lambda item: -item.score))
         note = _empty_note(theme, selection.empty) if not items else None
         sections.append(Section(name=theme.name, query=theme.query, items=items, note=note))
-    readings = read_corpus(index, articles)  # dates and figures, read once for all three
     figures = key_figures(index, readings.figures)
     events = build_timeline(index, readings.dated)
     left_out = {

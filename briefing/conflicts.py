@@ -43,9 +43,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
-from briefing.dates import DEADLINE_WORDS, MONTH_NAMES, WEEKDAYS, bound_word
+from briefing.dates import CALENDAR, DEADLINE_WORDS, bound_word
 from briefing.figures import Mention, Readings, find_figures, head, same_value, thing_and_place
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite, collapse_ws
 from briefing.terms import content_terms, normalise
@@ -80,9 +80,10 @@ def find_discrepancies(index: Index, articles: Sequence[Article], readings: Read
     per subject."""
     found = _date_conflicts(index, readings.dated)
     found += _disclosure_conflicts(index, readings.figures)
-    found += _figure_conflicts(index, articles, readings)
+    at_odds = _at_odds(index, articles, readings)
+    found += _figure_conflicts(index, readings, at_odds)
     found += _attributed_conflicts(index, readings.figures)
-    found += _parallel_conflicts(index, readings.figures, _at_odds(index, articles, readings), found)
+    found += _parallel_conflicts(index, readings.figures, at_odds, found)
     subjects: dict[str, Discrepancy] = {}
     for d in found:
         first = subjects.setdefault(d.about.casefold(), d)
@@ -142,33 +143,39 @@ def _date_conflicts(index: Index, dated: Sequence[Dated]) -> list[Discrepancy]:
     for d in dated:
         said.setdefault(d.sentence, []).append(d.when)
 
-    def conflict(i: int, j: int, term: str) -> bool:
+    @functools.cache
+    def apart(i: int, j: int) -> Literal["no", "fact", "tied"]:
+        """Whether two points may date one thing apart: "no"; "fact", one fact told twice
+        with two dates; "tied", if the grammar ties the same word to both dates."""
         a, b = points[i], points[j]
         if index.sentences[a.sentence].source == index.sentences[b.sentence].source:
-            return False
+            return "no"
         if any(a.when.agrees(w) for w in said[b.sentence]) or any(b.when.agrees(w) for w in said[a.sentence]):
-            return False  # one sentence gives both dates: of two things, or of a series
+            return "no"  # one sentence gives both dates: of two things, or of a series
         if datings[i].named and datings[j].named:
-            return False  # "the 2019 strike", "the 2025 strike": two of a kind
+            return "no"  # "the 2019 strike", "the 2025 strike": two of a kind
         marked = {noun for _word, noun in datings[i].instances ^ datings[j].instances}
         if marked & set(index.terms[a.sentence]) & set(index.terms[b.sentence]):
-            return False  # "the last strike" is not "the strike"
-        if index.same_fact(a.sentence, b.sentence) > 0:
-            return True  # one fact told twice, with two dates
-        return term in datings[i].tied and term in datings[j].tied
+            return "no"  # "the last strike" is not "the strike"
+        return "fact" if index.same_fact(a.sentence, b.sentence) > 0 else "tied"
+
+    def conflict(i: int, j: int, term: str) -> bool:
+        how = apart(i, j)
+        return how == "fact" or (how == "tied" and term in datings[i].tied and term in datings[j].tied)
 
     conflicting: dict[str, tuple[int, int]] = {}  # the thing's word -> a pair dating it apart
     for i, j in combinations(range(len(points)), 2):
+        shared = datings[i].terms & datings[j].terms
+        how = apart(i, j) if shared else "no"
+        if how == "tied":
+            shared &= datings[i].tied & datings[j].tied
+        if how == "no" or not shared:
+            continue
         text = index.sentences[points[i].sentence].text
         # One thing per pair: the word that reads as its name ("the dam", not "built"),
         # else the nearest to the date ("army commander in 1988").
-        shared = sorted(
-            datings[i].terms & datings[j].terms,
-            key=lambda t: (not _after_determiner(text, t), _distance(text, points[i], t), t),
-        )
-        term = next((t for t in shared if conflict(i, j, t)), None)
-        if term is not None:
-            conflicting.setdefault(term, (i, j))
+        term = min(shared, key=lambda t: (not _after_determiner(text, t), _distance(text, points[i], t), t))
+        conflicting.setdefault(term, (i, j))
     out = []
     order = sorted(range(len(points)), key=lambda k: (-points[k].when.precision_rank, points[k].sentence))
     for term, pair in conflicting.items():
@@ -374,7 +381,7 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
         if _CHANGE.search(sa.text) or _CHANGE.search(sb.text):
             return False  # "has risen to 41": the other value may be the earlier one
         current = bool(_CURRENT.search(sa.text) or _CURRENT.search(sb.text))
-        names = [{k for k in index.entities[i] if not k[0].isdigit()} for i in (a.sentence, b.sentence)]
+        names = [index.names[a.sentence], index.names[b.sentence]]
         return (
             _same_moment(dates.get(a.sentence, []), pa, dates.get(b.sentence, []), pb, current)
             and _roles(index.terms[a.sentence]) == _roles(index.terms[b.sentence])
@@ -385,9 +392,10 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
     return at_odds
 
 
-def _figure_conflicts(index: Index, articles: Sequence[Article], readings: Readings) -> list[Discrepancy]:
+def _figure_conflicts(
+    index: Index, readings: Readings, at_odds: Callable[[Mention, Mention], bool]
+) -> list[Discrepancy]:
     told_of = functools.cache(lambda m: _predicate(index.sentences[m.sentence].text, m))
-    at_odds = _at_odds(index, articles, readings)
 
     def conflict(a: Mention, b: Mention) -> bool:
         return at_odds(a, b) and bool(told_of(a) & told_of(b))
@@ -458,14 +466,10 @@ def _parallel(index: Index, i: int, j: int) -> bool:
     """Sentences i and j say the same words of their names: each holds nearly all that
     the other tells (IDF-weighted) apart from figures, and they give the same names."""
     a, b = (frozenset(t for t in index.told[k] if not t[0].isdigit()) for k in (i, j))
-    if len(a) < 3 or index.entities[i] - _numbers(index.entities[i]) != index.entities[j] - _numbers(index.entities[j]):
+    if len(a) < 3 or index.names[i] != index.names[j]:
         return False
     shared = sum(index.idf[t] for t in a & b)
     return shared >= PARALLEL_SHARE * max(sum(index.idf[t] for t in a), sum(index.idf[t] for t in b))
-
-
-def _numbers(keys: frozenset[str]) -> frozenset[str]:
-    return frozenset(k for k in keys if k[0].isdigit())
 
 
 def _predicate(text: str, mention: Mention) -> frozenset[str]:
@@ -479,7 +483,7 @@ def _predicate(text: str, mention: Mention) -> frozenset[str]:
     words = (
         w
         for w in before + after
-        if w.lower() not in _NOT_THINGS and w.lower() not in _SAYING and w.capitalize() not in _CALENDAR
+        if w.lower() not in _NOT_THINGS and w.lower() not in _SAYING and w.capitalize() not in CALENDAR
     )
     counted = content_terms(figure.counts)
     return frozenset(t for t in content_terms(" ".join(words)) if t not in counted and not t[0].isdigit())
@@ -522,7 +526,6 @@ _SAYING = frozenset(
     "said says say reported reports told claimed claims stated added noted announced according estimated estimates "
     "counted counts".split()
 )
-_CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAYS) | {"Today", "Tonight", "Yesterday", "Tomorrow", "Now"}
 _CHANGE = re.compile(
     r"\b(?:up\s+from|down\s+from|(?:has|have|had)\s+(?:now\s+)?(?:risen|fallen|grown|climbed|dropped|increased|"
     r"decreased|doubled|halved|swelled|shrunk)|rose|fell|climbed|dropped|increased|decreased|grew|jumped|surged|"

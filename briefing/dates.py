@@ -22,6 +22,7 @@ placed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -48,12 +49,22 @@ _M_ANY = rf"(?=[{_INITIALS}{_INITIALS.upper()}])(?P<month>(?i:" + "|".join(_FORM
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _END = r"(?![\w%/-]|[.,]\d)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# Day, month and relative day names as content terms (stems): they date, they do not tell.
-DATE_TERMS = frozenset(
-    t
-    for word in (*WEEKDAYS, *MONTH_NAMES, "today", "yesterday", "tomorrow", "week", "month", "year")
-    if (t := normalise(word.lower())) is not None
-)
+# Calendar words as written: what a capital letter does not make a name or a place.
+CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES) | {"Today", "Tonight", "Yesterday", "Tomorrow", "Now"}
+_YEAR_TERM = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@functools.cache
+def date_terms() -> frozenset[str]:
+    """Day, month and relative day names as content terms (stems): they date, they do
+    not tell. Stemmed on first use, so that importing this module loads no stemmer."""
+    words = (*WEEKDAYS, *MONTH_NAMES, "today", "yesterday", "tomorrow", "day", "week", "month", "year", "decade")
+    return frozenset(t for word in words if (t := normalise(word.lower())) is not None)
+
+
+def is_date_term(term: str) -> bool:
+    """A content term that dates rather than tells: a day's or month's name, a year."""
+    return term in date_terms() or bool(_YEAR_TERM.match(term))
 # A number that a quantity word qualifies is a figure, not a year ("some 2000 troops").
 _QUANTITY_BEFORE = re.compile(
     r"(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|"
@@ -194,8 +205,12 @@ def says_when(text: str) -> bool:
 def bound_word(text: str, start: int) -> str:
     """The deadline or start word a date at ``text[start:]`` hangs on, lower case and
     single-spaced ("until", "ahead of"); "" when it has none (see DEADLINE_WORDS)."""
-    m = _BOUND_WORD.search(text, max(0, start - 60), start)
+    m = _bound_match(text, start)
     return " ".join(m["word"].lower().split()) if m else ""
+
+
+def _bound_match(text: str, start: int) -> re.Match[str] | None:
+    return _BOUND_WORD.search(text, max(0, start - 60), start)
 
 
 def bound_phrase(text: str, start: int, end: int) -> str:
@@ -203,7 +218,7 @@ def bound_phrase(text: str, start: int, end: int) -> str:
     end of", "by late", "until mid-"; words that only lead to the date ("on", "the",
     "this") are left out. Put before the date's label ("by mid-" + "2026"), it tells
     what the date bounds."""
-    m = _BOUND_WORD.search(text, max(0, start - 60), start)
+    m = _bound_match(text, start)
     if not m:
         return ""
     phrase = _LEADING_ONLY.sub("", text[m.start() : start].lower())

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from briefing.dates import MONTH_NAMES, WEEKDAYS, DateMention, find_dates
+from briefing.dates import CALENDAR, DateMention, find_dates
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
 from briefing.terms import NUMBER_WORDS, normalise
 from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
@@ -274,7 +274,7 @@ _PLACE = re.compile(r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+[
 def _with_place(counts: str, text: str) -> str:
     """A count's place, when its sentence names exactly one ("fewer than 1,000 American
     troops remain there", in a sentence about "withdrawals from Syria")."""
-    places = {m[1] for m in _PLACE.finditer(text)} - set(MONTH_NAMES) - set(WEEKDAYS)
+    places = {m[1] for m in _PLACE.finditer(text)} - CALENDAR
     if len(places) != 1:
         return counts
     return f"{counts} in {places.pop()}"
@@ -296,6 +296,7 @@ class Readings:
 
 def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
     dates = sentence_dates(index.sentences, articles)
+    index.note_dates(dates)  # a date's span does not depend on the publication date
     keep = [bool(q > 0) for q in index.quality]
     return Readings(
         dated=tuple(d for d in dated_sentences(index.sentences, dates) if keep[d.sentence]),

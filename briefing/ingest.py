@@ -513,8 +513,9 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
     image = bool(_IMAGE.match(clean))
     interstitial = bool(_INTERSTITIAL.match(clean)) or link or filename or credit or image
-    breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean) and not _is_meta_line(clean)
-    meta = short and (bool(_META_LABEL.match(clean)) or _is_meta_line(clean))
+    meta_line = short and _is_meta_line(clean)
+    breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean) and not meta_line
+    meta = short and (bool(_META_LABEL.match(clean)) or meta_line)
     truncated = bool(_TRUNCATED.search(clean)) and words <= 25
     # A paragraph ends a sentence; a long one may trail a fragment (a wire editor's
     # "4th graf pvs", a dangling link text) and still be prose.

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
-from briefing.dates import DATE_TERMS, says_when
+from briefing.dates import date_terms, is_date_term, says_when
 from briefing.terms import content_terms, entity_keys, prime, proper_terms
 
 if TYPE_CHECKING:
@@ -66,7 +66,6 @@ DUPLICATE_ENTITIES = 2
 COMMON_ENTITY = 0.05  # names and numbers in more than this share of sentences do not count
 SAME_TELLING = 0.5  # share of what the sentence telling less says that the other says too
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
 # A space before a comma or a full stop: what a page's link leaves when its text is lost
@@ -149,13 +148,14 @@ class Index:
         # terms, figures among them ("1,200 residents were evacuated" / "some 1,200
         # residents were moved to shelters").
         self.told = [
-            frozenset(t for t in terms if t not in proper and t not in DATE_TERMS and not _YEAR.match(t))
+            frozenset(t for t in terms if t not in proper and not is_date_term(t))
             for terms in self.terms
         ]
         # A name the whole corpus repeats (the story's own country) identifies no fact.
         spread = Counter(key for keys in entities for key in keys)
         common = {key for key, k in spread.items() if k > max(COMMON_ENTITY * n, 5)}
         self.entities = [keys - common for keys in entities]
+        self.names = [frozenset(k for k in keys if not k[0].isdigit()) for keys in self.entities]  # no numbers
         self.quoted = [
             frozenset(t for m in _QUOTATION.finditer(s.text) for t in content_terms(m[1] or m[2]))
             for s in self.sentences
@@ -176,15 +176,22 @@ class Index:
         self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences])
         self.concepts = [sentence_concepts(s.text) for s in self.sentences]
         self.lengths_in_words = [len(s.text.split()) for s in self.sentences]
-        numbers = [[t for t in terms if t[0].isdigit()] for terms in self.terms]
-        self.has_quantity = np.array([any(not _YEAR.match(t) for t in ns) for ns in numbers])
+        self.numbers = [frozenset(t for t in terms if t[0].isdigit()) for terms in self.terms]
+        self.has_quantity = np.array([any(not _YEAR.match(t) for t in ns) for ns in self.numbers])
+        self._dates: Sequence[Sequence[object]] | None = None
+
+    def note_dates(self, dates: Sequence[Sequence[object]]) -> None:
+        """Each sentence's dates, read already (figures.read_corpus): ``has_date`` reads
+        them from here instead of reading every sentence again."""
+        self._dates = dates
 
     @functools.cached_property
     def has_date(self) -> Mask:
         """Whether each sentence says when: a date of any kind (only "when" questions ask)."""
         import numpy as np
 
-        result: Mask = np.array([says_when(s.text) for s in self.sentences], dtype=bool)
+        said = [bool(d) for d in self._dates] if self._dates is not None else [says_when(s.text) for s in self.sentences]
+        result: Mask = np.array(said, dtype=bool)
         return result
 
     # Summaries need neither; memo sections and their redundancy checks do.
@@ -267,14 +274,13 @@ class Index:
             # Two quotations: the same statement only if they quote the same words; a
             # shared speaker ("Pentagon spokesman Sean Parnell") is not a shared fact.
             return share if self._same_quote(i, j) else 0.0
-        if len((self.entities[i] & self.entities[j]) - DATE_TERMS) >= DUPLICATE_ENTITIES:
+        if len((self.entities[i] & self.entities[j]) - date_terms()) >= DUPLICATE_ENTITIES:
             return share  # the same names, told in other words: "airstrike killed" / "assassination"
         return 0.0
 
     def other_figures(self, i: int, j: int) -> bool:
         """Each sentence gives a number the other does not."""
-        a = {t for t in self.terms[i] if t[0].isdigit()}
-        b = {t for t in self.terms[j] if t[0].isdigit()}
+        a, b = self.numbers[i], self.numbers[j]
         return bool(a - b) and bool(b - a)
 
     def _tell_alike(self, i: int, j: int) -> bool:

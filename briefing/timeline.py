@@ -21,10 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from briefing.dates import (
-    DATE_TERMS,
-    MONTH_NAMES,
+    date_terms,
     SUBORDINATORS,
-    WEEKDAYS,
     DateMention,
     bound_phrase,
     bound_word,
@@ -108,13 +106,10 @@ def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
     before = [m[0] for m in _WORD.finditer(text[: mention.start])][-NEAR:]
     after = [m[0] for m in _WORD.finditer(text[mention.end :])][:NEAR]
     terms = (normalise(w) for w in before + after)
-    return frozenset(t for t in terms if t and not t[0].isdigit() and t.lower() not in _DATE_WORDS)
+    return frozenset(t for t in terms if t and not t[0].isdigit() and t not in _TIME_WORDS and t not in date_terms())
 
 
-_DATE_WORDS = frozenset(
-    {w.lower().rstrip(".") for w in MONTH_NAMES} | {w.lower() for w in WEEKDAYS}
-    | {"year", "month", "week", "day", "decad", "ago", "last", "next", "earlier", "later", "end"}
-)
+_TIME_WORDS = frozenset({"ago", "last", "next", "earlier", "later", "end"})  # "a decade ago", "the end of"
 
 
 def build_timeline(index: Index, dated: Sequence[Dated]) -> tuple[Event, ...]:
@@ -130,14 +125,14 @@ def build_timeline(index: Index, dated: Sequence[Dated]) -> tuple[Event, ...]:
         text = index.sentences[first.sentence].text
         # A bound only when every source gives the date as one: "with September 2025 as
         # the deadline" and "by September 2025" tell the same deadline, by its date.
-        bounds = all(_bound(index, d) for d in group)
+        bound = bound_phrase(text, first.mention.start, first.mention.end) if all(_bound(index, d) for d in group) else ""
         events.append(
             Event(
                 when=first.when,
                 until=first.mention.until,
                 text=text,
                 citations=citations,
-                bound=bound_phrase(text, first.mention.start, first.mention.end) or None if bounds else None,
+                bound=bound or None,
             )
         )
     events.sort(key=lambda e: (e.when.key, e.until.key if e.until else (0, 0, 0), e.citations[0].source))
@@ -168,7 +163,7 @@ def _same_event(index: Index, a: Dated, b: Dated) -> bool:
         return True
     if a.near & b.near:
         return True
-    names = (index.entities[a.sentence] & index.entities[b.sentence]) - DATE_TERMS  # the date agrees already
+    names = (index.entities[a.sentence] & index.entities[b.sentence]) - date_terms()  # the date agrees already
     return len(names) >= LINK_ENTITIES
 
 
