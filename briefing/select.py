@@ -72,6 +72,12 @@ _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 # ("while the military presence in Iraq , operations ... continue"). Not before a colon
 # or a semicolon, where French typography puts one.
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
+# A sentence that announces what follows tells nothing itself: "Here is what we know as
+# of Monday morning.", "Here's what you need to know."
+_SIGNPOST = re.compile(
+    r"^(?:[\"“‘']\s*)?here(?:'s|’s|\s+is|\s+are)\s+(?:what|how|why|where|when|who|a\s+look|everything|the\s+latest)\b",
+    re.IGNORECASE,
+)
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
     r"(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
@@ -336,6 +342,8 @@ def _quality(sentence: Sentence) -> float:
     if not end.endswith((".", "!")):  # questions, lead-ins, fragments
         return 0.0
     if not text[0].isupper() and not text[0] in "\"“‘'(":
+        return 0.0
+    if _SIGNPOST.match(text):
         return 0.0
     score = 1.0
     if _DANGLING.match(text):

@@ -329,3 +329,20 @@ def test_starttls_against_a_server_without_it_says_which_setting_to_check(inbox,
     with pytest.raises(MailError, match=r"STARTTLS extension not supported by server \(check \[smtp\] security\)"):
         mail_brief([brief_files / "brief.pdf"], ["d@example.org"], settings=settings_for(port, security="starttls"), env={})
     assert box.messages == []
+
+
+def test_an_address_outside_ascii_to_a_server_without_smtputf8_says_so(brief_files: Path):
+    box = Inbox()
+    controller, port = serve(box, enable_SMTPUTF8=False)
+    try:
+        with pytest.raises(MailError, match=r"does not take addresses outside ASCII \(SMTPUTF8\): jörg@example.org$"):
+            mail_brief([brief_files / "brief.pdf"], ["jörg@example.org"], settings=settings_for(port), env={})
+    finally:
+        controller.stop()
+    assert box.messages == []
+
+
+def test_an_address_outside_ascii_reaches_a_server_with_smtputf8(inbox, brief_files: Path):
+    box, port = inbox
+    mail_brief([brief_files / "brief.pdf"], ["jörg@example.org"], settings=settings_for(port), env={})
+    assert box.envelopes == [("brief@example.org", ["jörg@example.org"])]

@@ -192,3 +192,13 @@ def test_a_shared_name_and_day_do_not_make_one_event():
     events = timeline(promise, bond)
     assert [e.when.iso for e in events] == ["2025-03-17", "2025-03-17"]
     assert all(len(e.citations) == 1 for e in events)
+
+
+def test_a_sentence_announcing_what_follows_is_no_event():
+    explainer = make_article(
+        "What we know\n\nMarch 17, 2025\n\nHere is what we know as of Monday morning.\n\n"
+        "Here’s what residents need to know about the order on Monday.\n\n"
+        "Crews repaired the broken main on Monday within six hours.\n",
+        path="a.txt",
+    )
+    assert [e.text for e in timeline(explainer)] == ["Crews repaired the broken main on Monday within six hours."]
