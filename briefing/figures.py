@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefing.dates import CALENDAR, DateMention, find_dates
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.terms import NUMBER_WORDS, normalise
+from briefing.terms import NUMBER_WORDS, REPORTING_VERBS, normalise
 from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ _STOP_COUNTS = frozenset(
     "is are was were be been being has have had will would could should may might can do "
     "does did not no this these those there their its his her our your it they he she we "
     "while since after before during about around over under into onto per each more less "
-    "other others most said says say told added announced reported according".split()
-)
+    "other others most according".split()
+) | REPORTING_VERBS
 _IRREGULAR_PLURALS = frozenset("people personnel police staff children men women troops".split())
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from briefing.dates import full_dates
 from briefing.errors import SourceError
 from briefing.models import Article, Block, BlockKind, collapse_ws
+from briefing.terms import REPORTING_VERBS
 
 log = logging.getLogger("briefing")
 
@@ -107,7 +108,7 @@ _NAME_AND_ROLE = re.compile(
     + r"(?:,?\s+(?:[Aa]t\s+|[Ff]or\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?\.?$",
 )
 _IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)$|^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:said|says|told|according)\b|[\"“”]", re.IGNORECASE)
+_REPORTED = re.compile(rf"\b(?:according|{'|'.join(sorted(REPORTING_VERBS))})\b|[\"“”]", re.IGNORECASE)
 _META_LABEL = re.compile(r"^(?:category|section|filed under|tags?|published|updated|posted)\s*:", re.I)
 
 

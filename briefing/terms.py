@@ -33,6 +33,14 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Verbs that give what a sentence tells to somebody: a date right after one dates the
+# saying (timeline), a word next to one is not what a figure counts (figures), a line
+# holding one reports somebody's words and is no caption (ingest); conflicts adds the
+# present forms that are nouns too ("the union claims 4,500").
+REPORTING_VERBS = frozenset(
+    "said says say told added announced reported stated noted confirmed claimed warned wrote".split()
+)
+
 # Numbers spelled out, as news writes small counts and round figures.
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
