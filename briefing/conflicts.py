@@ -46,7 +46,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from briefing.dates import CALENDAR, DEADLINE_WORDS, bound_word
-from briefing.figures import Mention, Readings, find_figures, head, same_value, thing_and_place
+from briefing.figures import PRICE, Mention, Readings, find_figures, head, same_value, thing_and_place
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite, collapse_ws
 from briefing.terms import REPORTING_VERBS, content_terms, normalise
 from briefing.timeline import Dated
@@ -398,7 +398,11 @@ def _figure_conflicts(
     told_of = functools.cache(lambda m: _predicate(index.sentences[m.sentence].text, m))
 
     def conflict(a: Mention, b: Mention) -> bool:
-        return at_odds(a, b) and bool(told_of(a) & told_of(b))
+        if not at_odds(a, b):
+            return False
+        if PRICE.match(a.figure.counts) and PRICE.match(b.figure.counts):
+            return _one_price(a.figure, b.figure)  # a price says what is told: "cost of ..."
+        return bool(told_of(a) & told_of(b))
 
     counts: dict[tuple[str | None, tuple[str, str]], list[Mention]] = {}  # the same count, by unit and thing
     for m in readings.figures:
@@ -555,6 +559,14 @@ _ROLES = {
 
 def _roles(terms: Iterable[str]) -> frozenset[str]:
     return frozenset(_ROLES[t] for t in terms if t in _ROLES)
+
+
+def _one_price(a: Figure, b: Figure) -> bool:
+    """Two prices of one thing: what the shorter is the price of, the longer names too
+    ("cost of replacing those mains", "cost of replacing the east side's cast-iron
+    mains"; not "cost of repairing the main")."""
+    terms = sorted((frozenset(content_terms(f.counts)) for f in (a, b)), key=len)
+    return terms[0] <= terms[1]
 
 
 def _thing(f: Figure) -> tuple[str, str]:

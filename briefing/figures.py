@@ -184,7 +184,7 @@ def _looks_like_label(text: str, start: int) -> bool:
     """"Article 5", "Resolution 2334", "Route 1": a capitalised word names the number."""
     before = text[:start].rstrip()
     word = re.search(r"([A-Z][a-z]+)\.?$", before)
-    return word is not None and word[1] not in ("About", "Some", "Nearly", "Around", "Over", "Only")
+    return word is not None and word[1] not in ("About", "Some", "Nearly", "Around", "Over", "Only", "All")
 
 
 def _label(m: re.Match[str]) -> str:
@@ -227,9 +227,15 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         of = re.match(r"\s+(?:in|of|for)\s+(?:the\s+)?(.*)", tail)
         if of:
             return _phrase_after(" " + of[1], plural_ends=False)
-        # "perishable goods worth about $50 million"
-        worth = re.search(r"\b([^\W\d_][\w'’-]*)\s+worth\s*$", text[max(0, m.start() - 80) : m.start()])
-        return _phrase_after(" " + worth[1], plural_ends=False) if worth else ""
+        return _price(text[: m.start()])
+    if not after:
+        # "all 14 of its schools", "more than 30 miles of pipe"; not "220 of the units",
+        # a part of a count that may be given whole elsewhere.
+        whole = unit is None and re.search(r"\ball\s+$", text[: m.start()], re.IGNORECASE)
+        of = re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(.*)", tail) if whole else None
+        of = of or (re.match(r"\s+of\s+(.*)", tail) if unit in _DISTANCES.values() else None)
+        if of:
+            return _phrase_after(" " + of[1], plural_ends=unit is None)
     if after:
         return after if " in " in after or " from " in after else _with_place(after, text)
     before = re.search(r"\bnumber\s+of\s+((?:[^\W\d_][\w'’.-]*\s+){0,5}?[^\W\d_][\w'’.-]*)\s+\w+\s*$", text[: m.start()])
@@ -238,6 +244,40 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
     if before:
         return _phrase_after(" " + before[1], plural_ends=True)
     return ""
+
+
+_PRICE_WORDS = "cost|price|bill|value"
+PRICE = re.compile(rf"(?:{_PRICE_WORDS}) of ")  # what a price counts: "cost of the new bridge"
+COST_WORDS = 7  # most words of what "... would cost $N" is the cost of
+_COSTS = re.compile(r"\s+(?:(?:would|will|could|might|may|should|to|did|does)\s+)?costs?\s*$")
+_CLAUSE_OPENERS = frozenset("that which who said says told estimated estimates and but because if when while".split())
+
+
+def _price(before: str) -> str:
+    """What an amount of money is the price of, from the words before it: "goods worth
+    $50 million", "put the cost of replacing those mains at $52 million", "replacing the
+    mains would cost $48 million"."""
+    worth = re.search(r"\b([^\W\d_][\w'’-]*)\s+worth\s*$", before)
+    if worth:
+        return _phrase_after(" " + worth[1], plural_ends=False)
+    priced = re.search(rf"\b({_PRICE_WORDS})\s+of\s+((?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:at|as)\s*$", before, re.I)
+    if priced:
+        return f"{priced[1].lower()} of {priced[2]}"
+    costs = _COSTS.search(before)
+    if costs is None:
+        return ""
+    # The subject: the words back to the clause's start, if there are at most COST_WORDS.
+    words = before[: costs.start()].split()
+    thing: list[str] = []
+    for word in reversed(words):
+        if word[-1] in ",;:" or word.lower() in _CLAUSE_OPENERS:
+            break
+        thing.insert(0, word)
+    if not thing or len(thing) > COST_WORDS or thing[0].lower() in _STOP_COUNTS - {"the", "a", "an"}:
+        return ""  # "it would cost": the sentence does not say what; a long subject is a guess
+    if thing[0] in ("The", "A", "An"):
+        thing[0] = thing[0].lower()
+    return "cost of " + " ".join(thing)
 
 
 def _phrase_after(tail: str, *, plural_ends: bool) -> str:

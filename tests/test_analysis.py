@@ -66,6 +66,22 @@ def test_percentages_money_distances_and_ranges():
     ]
 
 
+def test_what_a_price_is_the_price_of_and_what_a_part_is_part_of():
+    assert figures("A study estimated that replacing the east side's cast-iron mains would cost $48 million.") == [
+        ("$48 million", 48_000_000, "USD", "cost of replacing the east side's cast-iron mains")
+    ]
+    assert figures("A 2022 study put the cost of replacing those mains at $52 million.") == [
+        ("$52 million", 52_000_000, "USD", "cost of replacing those mains")
+    ]
+    assert figures("The new bridge will cost $5 million, officials said.")[0][3] == "cost of the new bridge"
+    # A pronoun, or a subject too long to be sure of, says nothing of what is paid for.
+    assert figures("Officials said that it would cost about $2 billion.")[0][3] == ""
+    assert figures("The plan to rebuild the old bridge over the wide river would cost $9 million.")[0][3] == ""
+    assert figures("All 14 of its schools will be closed on Monday.") == [("14", 14, None, "schools")]
+    assert figures("Crews flushed more than 30 miles of pipe.") == [("more than 30 mi", 30, "mi", "pipe")]
+    assert figures("Only 220 of the units were government-funded.")[0][3] == ""  # a part of a count
+
+
 def test_markdown_emphasis_does_not_hide_what_a_figure_counts():
     assert figures("The union says **4,500** members are on strike.") == [("4,500", 4500, None, "members")]
 

@@ -341,12 +341,25 @@ def test_the_speaker_patterns_take_linear_time(clause: str):
 STUDY = "A 2022 engineering study estimated that replacing the east side's cast-iron mains would cost {}."
 
 
+PARALLEL = "A 2022 engineering study estimated that it would cost {} to replace the east side's cast-iron mains."
+
+
 def test_two_sources_telling_one_sentence_with_two_figures_disagree():
-    a = article(STUDY.format("$48 million"), "Pipes")
-    b = article(STUDY.format("$52 million"), "Mains")
+    # "it would cost $48 million": the figure does not say what it counts; the words
+    # around it are the same, so the words before it name the disagreement.
+    a = article(PARALLEL.format("$48 million"), "Pipes")
+    b = article(PARALLEL.format("$52 million"), "Mains")
     [d] = disagreements(a, b)
     assert sides(d) == [("$48 million", [1]), ("$52 million", [2])]
-    assert "mains would cost" in d.about
+    assert "that it would cost" in d.about
+
+
+def test_two_prices_of_one_thing_in_other_words_disagree():
+    a = article(STUDY.format("$48 million"), "Pipes")
+    b = article("A 2022 engineering study put the cost of replacing those mains at $52 million.", "Mains")
+    [d] = disagreements(a, b)
+    assert sides(d) == [("$48 million", [1]), ("$52 million", [2])]
+    assert d.about == "Cost of replacing the east side's cast-iron mains"
 
 
 @pytest.mark.parametrize(
@@ -363,6 +376,11 @@ def test_two_sources_telling_one_sentence_with_two_figures_disagree():
             STUDY.format("$48 million"),
             "The cost of replacing the east side's cast-iron mains has risen to $52 million.",
             id="a change",
+        ),
+        pytest.param(
+            STUDY.format("$48 million"),
+            "The city put the cost of repairing the broken main at $200,000.",
+            id="the price of another thing done to it",
         ),
     ],
 )
