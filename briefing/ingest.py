@@ -587,7 +587,11 @@ def _headline_shaped(line: str, words: int) -> bool:
         return True
     long_words = [w for w in _WORD.findall(line) if len(w) > 3]
     capitalised = sum(1 for w in long_words if w[0].isupper())
-    return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)
+    # A sentence with its full stop is Title Case only when every long word is: news
+    # prose full of names ("They walked off the job at the Port of Portmere on
+    # Monday.") is not a heading.
+    needed = len(long_words) if line.rstrip("\"'”’ ").endswith(".") else 0.75 * len(long_words)
+    return len(long_words) >= 3 and capitalised >= needed
 
 
 def _is_meta_line(line: str) -> bool:

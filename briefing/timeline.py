@@ -119,8 +119,13 @@ def build_timeline(index: Index, dated: Sequence[Dated]) -> tuple[Event, ...]:
     event citing each source."""
     events = []
     for group in link_groups(event_dates(index.sentences, dated), lambda a, b: _same_event(index, a, b)):
-        # The most precise date of the group, worded by its earliest source.
-        first = min(group, key=lambda d: (-d.when.precision_rank, index.sentences[d.sentence].source))
+        # The most precise date of the group, in a wording that stands alone if one does
+        # ("This adjustment aligns with..." leans on the sentence before), else by its
+        # earliest source.
+        first = min(
+            group,
+            key=lambda d: (-d.when.precision_rank, bool(index.dangling[d.sentence]), index.sentences[d.sentence].source),
+        )
         citations = cite(index.sentences[d.sentence] for d in sorted(group, key=lambda d: d is not first))
         text = index.sentences[first.sentence].text
         # A bound only when every source gives the date as one: "with September 2025 as

@@ -202,3 +202,20 @@ def test_a_sentence_announcing_what_follows_is_no_event():
         path="a.txt",
     )
     assert [e.text for e in timeline(explainer)] == ["Crews repaired the broken main on Monday within six hours."]
+
+
+def test_an_event_is_worded_by_a_source_whose_sentence_stands_alone():
+    leaning = make_article(
+        "Dockers strike\n\nMarch 5, 2025\n\nThe union rejected the port authority's final offer on pay.\n\n"
+        "They walked off the job at the Port of Portmere on Monday.\n\n"
+        "The port handles most of the country's container traffic.\n",
+        path="a.txt",
+    )
+    whole = make_article(
+        "Port at a standstill\n\nMarch 5, 2025\n\nDock workers walked off the job at the Port of Portmere on Monday.\n\n"
+        "Ships are waiting at anchor outside the harbour.\n",
+        path="b.txt",
+    )
+    (event,) = timeline(leaning, whole)
+    assert event.text.startswith("Dock workers")
+    assert [c.source for c in event.citations] == [2, 1]
