@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from briefing.dates import CALENDAR, DEADLINE_WORDS, bound_word
 from briefing.figures import PRICE, Mention, Readings, find_figures, head, same_value, thing_and_place
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite, collapse_ws
-from briefing.terms import REPORTING_VERBS, content_terms, normalise
+from briefing.terms import REPORTING_WORDS, content_terms, normalise
 from briefing.timeline import Dated
 
 if TYPE_CHECKING:
@@ -526,7 +526,7 @@ def _periods(text: str) -> frozenset[str]:
 
 
 # Words that say who gives a figure rather than what it counts.
-_SAYING = REPORTING_VERBS | frozenset("according reports claims estimated estimates counted counts".split())
+_SAYING = REPORTING_WORDS | frozenset("reports claims estimated estimates counted counts".split())
 _CHANGE = re.compile(
     r"\b(?:up\s+from|down\s+from|(?:has|have|had)\s+(?:now\s+)?(?:risen|fallen|grown|climbed|dropped|increased|"
     r"decreased|doubled|halved|swelled|shrunk)|rose|fell|climbed|dropped|increased|decreased|grew|jumped|surged|"

@@ -66,13 +66,16 @@ def is_date_term(term: str) -> bool:
     """A content term that dates rather than tells: a day's or month's name, a year."""
     return term in date_terms() or bool(_YEAR_TERM.match(term))
 # A number that a quantity word qualifies is a figure, not a year ("some 2000 troops").
+# Not "no later than 2027", a deadline, nor a word ending in one ("moreover 2014").
 _QUANTITY_BEFORE = re.compile(
-    r"(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|"
-    r"estimated|\$|€|£)\s*$",
+    r"(?:(?<!\w)(?:about|around|approximately|roughly|some|nearly|almost|over|under|"
+    r"(?:more|fewer|less)\s+than|least|estimated)|[$€£])\s*$",
     re.IGNORECASE,
 )
 
 Kind = Literal["day", "month", "year", "month-day", "relative"]
+# "two years ago", "twenty years ago": counts as numbers are spelled ("a hundred" is a scale).
+_COUNT_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "hundred"), key=len, reverse=True))
 
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     ("day", re.compile(rf"\b{_M_ANY}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_END}")),
@@ -95,7 +98,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             # "the year" of "by the end of the year" ("by the end of" is the bound's)
             r"|(?:(?<=\bby the end of )|(?<=\buntil the end of )|(?<=\bbefore the end of ))(?P<end>the)\s+year\b"
             r"|the\s+year['’]s\s+end\b"
-            r"|(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            rf"|(?P<count>{_COUNT_WORDS}|\d{{1,2}})\s+"
             r"(?P<ago>years?|decades?|months?)\s+ago\b"
             r"|(?P<near>yesterday|tomorrow)\b"
             r"|(?:(?P<which>(?i:last|next|this|on))\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b)",
@@ -285,7 +288,7 @@ def _mentions(
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
-            if kind == "year" and _QUANTITY_BEFORE.search(text[: m.start()]):
+            if kind == "year" and _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
             if kind == "relative" and m["weekday"] and published is not None:
                 when = _weekday(text, m, published, found)

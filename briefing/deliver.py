@@ -168,13 +168,14 @@ def send(message: EmailMessage, smtp: SmtpSettings, password: str | None) -> Non
                 client.starttls(context=context)
             if smtp.user:
                 client.login(smtp.user, password or "")
+            wide = [str(a) for a in (message["From"], message["To"]) if a and not str(a).isascii()]
+            client.ehlo_or_helo_if_needed()
+            if wide and not client.has_extn("smtputf8"):
+                raise MailError(f"{where}: the server does not take addresses outside ASCII (SMTPUTF8): {', '.join(wide)}")
             refused = client.send_message(message)
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError(f"{where}: login refused for {smtp.user!r}: {_reply(exc)}") from None
     except smtplib.SMTPNotSupportedError as exc:
-        if "SMTPUTF8" in str(exc):  # smtplib's words when an address is not ASCII
-            wide = ", ".join(a for a in (message["From"], message["To"]) if a and not str(a).isascii())
-            raise MailError(f"{where}: the server does not take addresses outside ASCII (SMTPUTF8): {wide}") from None
         raise MailError(f"{where}: {str(exc).rstrip('.')} (check [smtp] security)") from None
     except smtplib.SMTPRecipientsRefused as exc:
         who = ", ".join(f"{a} ({_code(r)})" for a, r in exc.recipients.items())

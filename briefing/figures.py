@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefing.dates import CALENDAR, DateMention, find_dates
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.terms import NUMBER_WORDS, REPORTING_VERBS, normalise
+from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, normalise
 from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ _STOP_COUNTS = frozenset(
     "is are was were be been being has have had will would could should may might can do "
     "does did not no this these those there their its his her our your it they he she we "
     "while since after before during about around over under into onto per each more less "
-    "other others most according".split()
-) | REPORTING_VERBS
+    "other others most".split()
+) | REPORTING_WORDS
 _IRREGULAR_PLURALS = frozenset("people personnel police staff children men women troops".split())
 
 
@@ -228,14 +228,16 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         if of:
             return _phrase_after(" " + of[1], plural_ends=False)
         return _price(text[: m.start()])
-    if not after:
-        # "all 14 of its schools", "more than 30 miles of pipe"; not "220 of the units",
-        # a part of a count that may be given whole elsewhere.
-        whole = unit is None and re.search(r"\ball\s+$", text[: m.start()], re.IGNORECASE)
-        of = re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(.*)", tail) if whole else None
-        of = of or (re.match(r"\s+of\s+(.*)", tail) if unit in _DISTANCES.values() else None)
+    if not after and unit in _DISTANCES.values():
+        of = re.match(r"\s+of\s+(.*)", tail)  # "more than 30 miles of pipe"
         if of:
-            return _phrase_after(" " + of[1], plural_ends=unit is None)
+            return _phrase_after(" " + of[1], plural_ends=False)
+    if not after and unit is None and re.search(r"\ball\s+$", text[: m.start()], re.IGNORECASE):
+        # "all 14 of its schools"; not "220 of the units", a part of a count that may be
+        # given whole elsewhere.
+        of = re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(.*)", tail)
+        if of:
+            return _phrase_after(" " + of[1], plural_ends=True)
     if after:
         return after if " in " in after or " from " in after else _with_place(after, text)
     before = re.search(r"\bnumber\s+of\s+((?:[^\W\d_][\w'’.-]*\s+){0,5}?[^\W\d_][\w'’.-]*)\s+\w+\s*$", text[: m.start()])
@@ -250,7 +252,7 @@ _PRICE_WORDS = "cost|price|bill|value"
 PRICE = re.compile(rf"(?:{_PRICE_WORDS}) of ")  # what a price counts: "cost of the new bridge"
 COST_WORDS = 7  # most words of what "... would cost $N" is the cost of
 _COSTS = re.compile(r"\s+(?:(?:would|will|could|might|may|should|to|did|does)\s+)?costs?\s*$")
-_CLAUSE_OPENERS = frozenset("that which who said says told estimated estimates and but because if when while".split())
+_CLAUSE_OPENERS = REPORTING_WORDS | frozenset("that which who estimated estimates and but because if when while".split())
 
 
 def _price(before: str) -> str:
@@ -267,16 +269,19 @@ def _price(before: str) -> str:
     if costs is None:
         return ""
     # The subject: the words back to the clause's start, if there are at most COST_WORDS.
-    words = before[: costs.start()].split()
+    words = before[: costs.start()].split()[-COST_WORDS - 1 :]
     thing: list[str] = []
     for word in reversed(words):
         if word[-1] in ",;:" or word.lower() in _CLAUSE_OPENERS:
             break
         thing.insert(0, word)
-    if not thing or len(thing) > COST_WORDS or thing[0].lower() in _STOP_COUNTS - {"the", "a", "an"}:
-        return ""  # "it would cost": the sentence does not say what; a long subject is a guess
-    if thing[0] in ("The", "A", "An"):
-        thing[0] = thing[0].lower()
+    if not thing or len(thing) > COST_WORDS:
+        return ""  # a long subject is a guess
+    first = thing[0].lower()
+    if first in ("the", "a", "an"):
+        thing[0] = first
+    elif first in _STOP_COUNTS:
+        return ""  # "it would cost": the sentence does not say what
     return "cost of " + " ".join(thing)
 
 

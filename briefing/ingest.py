@@ -33,7 +33,7 @@ from pathlib import Path
 from briefing.dates import full_dates
 from briefing.errors import SourceError
 from briefing.models import Article, Block, BlockKind, collapse_ws
-from briefing.terms import REPORTING_VERBS
+from briefing.terms import REPORTING_WORDS
 
 log = logging.getLogger("briefing")
 
@@ -108,7 +108,7 @@ _NAME_AND_ROLE = re.compile(
     + r"(?:,?\s+(?:[Aa]t\s+|[Ff]or\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?\.?$",
 )
 _IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)$|^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
-_REPORTED = re.compile(rf"\b(?:according|{'|'.join(sorted(REPORTING_VERBS))})\b|[\"“”]", re.IGNORECASE)
+_REPORTED = re.compile(rf"\b(?:{'|'.join(sorted(REPORTING_WORDS))})\b|[\"“”]", re.IGNORECASE)
 _META_LABEL = re.compile(r"^(?:category|section|filed under|tags?|published|updated|posted)\s*:", re.I)
 
 
@@ -188,7 +188,7 @@ def readable(articles: Iterable[Article], path: Path | None, skipped: list[Skipp
         if article.body_blocks():
             kept.append(article)
         else:
-            log.warning("skipped %s: no article text found", article.path or _lead(article.text))
+            log.warning("skipped %s: no article text found", _name(article))
             skipped.append(Skipped(path or Path(article.path or STDIN), "no article text found"))
     return kept
 

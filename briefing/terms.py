@@ -33,12 +33,12 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-# Verbs that give what a sentence tells to somebody: a date right after one dates the
-# saying (timeline), a word next to one is not what a figure counts (figures), a line
-# holding one reports somebody's words and is no caption (ingest); conflicts adds the
-# present forms that are nouns too ("the union claims 4,500").
-REPORTING_VERBS = frozenset(
-    "said says say told added announced reported stated noted confirmed claimed warned wrote".split()
+# Words that give what a sentence tells to somebody ("said", "according to"): a date
+# right after one dates the saying (timeline), a word next to one is not what a figure
+# counts (figures), a line holding one reports somebody's words and is no caption
+# (ingest); conflicts adds the present forms that are nouns too ("the union claims 4,500").
+REPORTING_WORDS = frozenset(
+    "said says say told added announced reported stated noted confirmed claimed warned wrote according".split()
 )
 
 # Numbers spelled out, as news writes small counts and round figures.

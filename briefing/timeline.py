@@ -30,7 +30,7 @@ from briefing.dates import (
     find_dates,
 )
 from briefing.models import Article, Event, Sentence, When, cite
-from briefing.terms import REPORTING_VERBS, normalise
+from briefing.terms import REPORTING_WORDS, normalise
 
 if TYPE_CHECKING:
     from briefing.select import Index
@@ -46,7 +46,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*\d|\d")
 # than dating it ("since 2014", "by Friday"), or opens a clause leading into the main
 # one, comes after the main clause's date; the date of a saying comes between.
 _SAID = re.compile(
-    rf"\b(?:{'|'.join(sorted(REPORTING_VERBS))})(?:(?<=told)(?:\s+[\w’'.]+){{0,2}})?"  # "told reporters"
+    rf"\b(?:told(?:\s+[\w’'.]+){{1,2}}|{'|'.join(sorted(REPORTING_WORDS))})"  # "told reporters"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )

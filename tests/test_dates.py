@@ -73,11 +73,24 @@ def test_a_sentence_that_gives_a_date_says_when(text: str):
         "Officials may march on the capital, they said.",  # verbs, not months
         "The general said troops may leave soon.",
         "Some 2000 troops remain.",  # a quantity, not a year
+        "More than 2000 troops remain.",
         "It costs $2,025 per unit.",
     ],
 )
 def test_month_words_in_prose_and_quantities_do_not(text: str):
     assert not says_when(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mission ends no later than 2027.",  # a deadline, not "more than 2000"
+        "Moreover 2014 was a hard year.",  # "over" inside a word qualifies nothing
+        "The awesome 2019 season ended early.",
+    ],
+)
+def test_a_year_after_a_word_that_only_looks_like_a_quantity_word_is_a_year(text: str):
+    assert says_when(text)
 
 
 # --- bare weekdays: the past week's, unless their clause speaks of the future ------------
@@ -253,6 +266,7 @@ def test_a_bound_keeps_what_it_says_of_its_date(text: str, phrase: str, label: s
         ("Next year will tell.", "2026"),
         ("Later this year, talks resume.", "2025"),
         ("Work on the quay stopped in mid-2024.", "2024"),
+        ("The quay was built twenty years ago.", "c. 2005"),
     ],
 )
 def test_relative_dates_that_open_a_sentence_and_mid_year(text: str, label: str):
