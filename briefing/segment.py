@@ -66,6 +66,11 @@ _CLOCK_GOES_ON = re.compile(
 )
 
 
+# Titles sentencex does not know as abbreviations: it ends a sentence at "said Ms." and
+# starts the next at the name. None of them ends a sentence in news prose.
+_TITLE_END = re.compile(r"\b(?:Ms|Mses|Mmes|Mx|Atty|Amb|Ald|Cdr|Spc|Govs|Gens|Profs|Sra|Srta|Ft)\.$")
+
+
 def _blank(text: str) -> str:
     """Same length as ``text``: white space of any kind becomes a space, placeholders
     become spaces. Offsets into the result are offsets into ``text``."""
@@ -85,6 +90,9 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
     from sentencex import get_sentence_boundaries
 
     blanked = _blank(text)
+    if lead:  # before segmenting: sentencex may end a sentence inside "TOPPENISH, Wash. (AP) --"
+        dateline = _dateline_end(blanked)
+        blanked = " " * dateline + blanked[dateline:]
     spans: list[tuple[int, int, bool]] = []
     cursor = 0
     for piece in get_sentence_boundaries("en", blanked):
@@ -102,17 +110,20 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
         bullet = _BULLET.match(blanked[start:end])
         if bullet:
             start += bullet.end()
-        elif lead and not spans:
-            start += _dateline_end(blanked[start:end])
         if not _HAS_WORD.search(blanked[start:end]):
             continue
-        if spans and _CLOCK_END.search(blanked[spans[-1][0] : spans[-1][1]]) and _CLOCK_GOES_ON.match(
-            blanked[start:end]
-        ):
+        if spans and _goes_on(blanked[spans[-1][0] : spans[-1][1]], blanked[start:end]):
             spans[-1] = (spans[-1][0], end, spans[-1][2])
         else:
             spans.append((start, end, bool(bullet)))
     return spans
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """sentencex ended a sentence where it goes on: "at 3 p.m. | Friday", "said Ms. | Lee"."""
+    if _CLOCK_END.search(before):
+        return bool(_CLOCK_GOES_ON.match(after))
+    return bool(_TITLE_END.search(before)) and after[:1].isupper()
 
 
 def segment(article: Article, source: int) -> list[Sentence]:

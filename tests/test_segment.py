@@ -31,6 +31,10 @@ def sentences_of(text: str) -> list[str]:
         ("He left at 9:30 a.m. and came back.", ["He left at 9:30 a.m. and came back."]),
         ("It ended at 4 p.m. The troops left.", ["It ended at 4 p.m.", "The troops left."]),
         ("It ended at 4 P.M. Friday in the capital.", ["It ended at 4 P.M. Friday in the capital."]),
+        # Titles sentencex does not know; a name that is also an abbreviation stays an end.
+        ("It was over, Ms. Lee said. Then she left.", ["It was over, Ms. Lee said.", "Then she left."]),
+        ("Atty. Gen. Ann Lee and Amb. Bo Park met. Then they left.", ["Atty. Gen. Ann Lee and Amb. Bo Park met.", "Then they left."]),
+        ("Rebels fired on the convoy of Hun Sen. He was not hurt.", ["Rebels fired on the convoy of Hun Sen.", "He was not hurt."]),
     ],
 )
 def test_hard_cases(text: str, expected: list[str]):
@@ -71,6 +75,8 @@ def test_headline_and_byline_are_never_glued_to_the_first_sentence(make_article)
         ("ST. LOUIS — A judge ruled on Monday that the ports must reopen next week.", "A judge"),
         ("(CNN) — Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
         ("(CNN)Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
+        # A state's abbreviation in the dateline, where sentencex would end a sentence.
+        ("TOPPENISH, Wash. (AP) -- At Tiny's Tavern, the talk on Friday was of the ports.", "At Tiny's"),
         # Not datelines: an acronym of two letters, a lower-case continuation.
         ("U.S. — The coast guard closed three ports on Friday as winds rose.", "U.S. — The"),
         ("NATO - the alliance - said on Friday that three ports had closed.", "NATO - the"),
