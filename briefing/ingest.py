@@ -11,7 +11,8 @@ the wording of any one site:
   cue that the article has ended ("Related stories", "Newsletter") or by three or more
   short blocks in a row (the shape of a teaser card: headline, category label,
   snippet); furniture inside an article (ads, captions, credits, "Read more:" links,
-  image file names) is dropped without breaking the run;
+  image file names, section breaks, a wire editor's "(BEGIN OPTIONAL TRIM)") is dropped
+  without breaking the run, and the items of a list inside it do not break it either;
 * other runs are kept only when they sit before the body and share its vocabulary
   (a standfirst); runs after it are teasers for other stories;
 * the headline is the heading before the body that shares most words with it.
@@ -33,6 +34,7 @@ from pathlib import Path
 from briefing.dates import full_dates
 from briefing.errors import SourceError
 from briefing.models import Article, Block, BlockKind, collapse_ws
+from briefing.segment import BULLET
 from briefing.terms import REPORTING_WORDS
 
 log = logging.getLogger("briefing")
@@ -77,9 +79,17 @@ _NAV_CUES = re.compile(
 # Furniture that interrupts an article without ending it.
 _INTERSTITIAL = re.compile(
     r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
-    r"continue reading(?: below)?|skip to (?:main )?content|sign in|log in|menu|search)\W*$",
+    r"continue reading(?: below)?|skip to (?:main )?content|sign in|log in|menu|search|"
+    # A wire editor's notes: "(BEGIN OPTIONAL TRIM)", "(STORY CAN END HERE. OPTIONAL
+    # MATERIAL FOLLOWS.)", "(MORE)".
+    r"\(?(?:(?:begin|end)\s+)?optional\s+(?:trim|material)(?:\s+follows)?|\(?story can end here\b.*|\(more\)"
+    r")\W*$",
     re.IGNORECASE,
 )
+# A section break ("* * *", "###", "-0-") or a line of typesetting codes ("&QL; &QL;"):
+# a few marks and no word. A long rule ("------") may part the article from the page.
+_CODE = re.compile(r"&[A-Za-z]{2,8};")
+_SECTION_BREAK = re.compile(r"^[^\w\s]{0,4}\w?[^\w\s]{0,4}$")
 _INLINE_NAV = re.compile(r"\b(?:keep reading|show less|read more)\b", re.IGNORECASE)
 # "Read more: <headline>", "Related: <headline>": a link to another page, not text.
 _LINK_LINE = re.compile(
@@ -452,6 +462,7 @@ class _Shape:
     meta: bool  # dateline, byline, category label
     interstitial: bool  # furniture inside an article: ads, captions, links, file names
     md_heading: bool = False  # a Markdown "# heading" line
+    listed: bool = False  # an item of a list
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -513,7 +524,8 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     nav = short and (bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6))
     link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
     image = bool(_IMAGE.match(clean))
-    interstitial = bool(_INTERSTITIAL.match(clean)) or link or filename or credit or image
+    separator = bool(_SECTION_BREAK.match(re.sub(r"\s+", "", _CODE.sub(" ", clean))))
+    interstitial = bool(_INTERSTITIAL.match(clean)) or separator or link or filename or credit or image
     meta_line = short and _is_meta_line(clean)
     breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean) and not meta_line
     meta = short and (bool(_META_LABEL.match(clean)) or meta_line)
@@ -544,6 +556,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         meta=meta,
         interstitial=interstitial,
         md_heading=md_heading,
+        listed=markdown and bool(re.match(r"(?:[-*+]|\d{1,2}[.)])\s", raw.lstrip())) or bool(BULLET.match(line)),
     )
 
 
@@ -675,7 +688,7 @@ def _runs(shapes: Sequence[_Shape]) -> list[list[int]]:
                 runs.append(current)
                 current = []
             gap = 0
-        elif not shape.interstitial:
+        elif not (shape.interstitial or shape.listed):  # a list inside the article: not a teaser card
             gap += 1
     if current:
         runs.append(current)

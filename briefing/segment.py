@@ -20,7 +20,8 @@ from briefing.dates import MONTH_NAMES, WEEKDAYS, full_dates
 from briefing.models import Article, Sentence, collapse_ws
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
-_BULLET = re.compile(r"^(?:[•·▪‣◦*+\-–—]|\d{1,2}[.)])\s+")
+# A list item's mark; wire copy marks items with "_ " or "-- ".
+BULLET = re.compile(r"^(?:[•·▪‣◦*+\-–—_]|--|\d{1,2}[.)])\s+")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # A wire dateline that opens an article: "BRUSSELS, Belgium (AP) - ", "LONDON, Oct 2
 # (Reuters) - ", "NEW YORK — ", "BOGOTÁ, Colombia (AP) — ", "(CNN) — ", "(CNN)", or a
@@ -107,7 +108,7 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
             start += 1
         while end > start and blanked[end - 1].isspace():
             end -= 1
-        bullet = _BULLET.match(blanked[start:end])
+        bullet = BULLET.match(blanked[start:end])
         if bullet:
             start += bullet.end()
         if not _HAS_WORD.search(blanked[start:end]):

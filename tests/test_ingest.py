@@ -290,6 +290,33 @@ def test_headings_inside_the_body_are_kept_apart(seeds_dir: Path):
     assert "The New Chapter" not in body_text(article)
 
 
+WIRE_STORY = """\
+Dock workers at the Port of Portmere walked off the job on Monday, halting cargo traffic for the first time in a decade.
+The union said the strike would last until the port authority reopened talks on pay and shift lengths.
+&QL; &QL;
+(BEGIN OPTIONAL TRIM)
+Pay talks
+&QL; &QL;
+The authority's chairman said on Tuesday that the union's demands would cost the port $48 million a year.
+The union has asked for the following:
+_ a pay rise of 6 percent a year for three years;
+_ shifts of no more than ten hours;
+_ two more cranes on the night shift.
+* * *
+Shipping lines began diverting vessels to Harwick on Wednesday, a spokesman for the largest of them said.
+"""
+
+
+def test_wire_notes_section_breaks_and_lists_do_not_cut_an_article_short():
+    # Each of these is a run of three short blocks, the shape of a teaser card; the
+    # paragraphs after them are still the article's.
+    body = body_text(parse_text(WIRE_STORY))
+    assert body.startswith("Dock workers")
+    assert "the union's demands would cost the port $48 million" in body
+    assert "Shipping lines began diverting vessels" in body
+    assert "&QL;" not in body and "OPTIONAL TRIM" not in body and "* * *" not in body
+
+
 def test_utf8_text_with_stray_cp1252_bytes_keeps_its_accents():
     raw = "Café owners said the offer was ".encode() + b"\x93too low\x94."
     assert decode(raw) == "Café owners said the offer was “too low”."

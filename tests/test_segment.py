@@ -41,8 +41,9 @@ def test_hard_cases(text: str, expected: list[str]):
     assert sentences_of(text) == expected
 
 
-def test_placeholders_and_bullets_are_not_part_of_sentences():
-    text = "  • Militias may regroup in the desert. [INTERNAL_LINK]"
+@pytest.mark.parametrize("mark", ["•", "-", "*", "1.", "_", "--"])
+def test_placeholders_and_bullets_are_not_part_of_sentences(mark: str):
+    text = f"  {mark} Militias may regroup in the desert. [INTERNAL_LINK]"
     assert sentences_of(text) == ["Militias may regroup in the desert."]
 
 
