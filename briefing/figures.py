@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefing.dates import CALENDAR, DateMention, find_dates
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, normalise
+from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, content_terms, normalise
 from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:
@@ -240,6 +240,8 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
             return _phrase_after(" " + of[1], plural_ends=True)
     if after:
         return after if " in " in after or " from " in after else _with_place(after, text)
+    if unit is None and (done := _DONE_TO.match(tail)):
+        return done[1]  # "62 were infected", "55 others were infected": the infected
     before = re.search(r"\bnumber\s+of\s+((?:[^\W\d_][\w'’.-]*\s+){0,5}?[^\W\d_][\w'’.-]*)\s+\w+\s*$", text[: m.start()])
     if before is None:
         before = re.search(r"\bnumber\s+of\s+(.*)$", text[: m.start()])
@@ -248,6 +250,9 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
     return ""
 
 
+# A count of those something was done to: "62 were infected", "55 others had been
+# evacuated"; not "1,000 are expected to leave", which counts what is to come.
+_DONE_TO = re.compile(r"\s+(?:others\s+|more\s+)?(?:were|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?([a-z]+ed)\b(?!\s+to\b)")
 _PRICE_WORDS = "cost|price|bill|value"
 PRICE = re.compile(rf"(?:{_PRICE_WORDS}) of ")  # what a price counts: "cost of the new bridge"
 COST_WORDS = 7  # most words of what "... would cost $N" is the cost of
@@ -304,7 +309,7 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
         if plural_ends and _plural(bare):
             break
     if plural_ends and words and not any(_plural(w) for w in words):
-        words = words[:1]
+        words = []
     if not words:
         return ""
     place = re.match(r"\s+(in|from)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)", rest)
@@ -313,7 +318,10 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
     return " ".join(words)
 
 
-_PLACE = re.compile(r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)")
+# "in Marlow", "from Syria"; not a route, "from Greenwich to Madison".
+_PLACE = re.compile(
+    r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)\b(?!\s+to\s+[A-Z])"
+)
 
 
 def _with_place(counts: str, text: str) -> str:
@@ -359,7 +367,7 @@ def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, .
     row citing all of them. Most-cited first, then the figures that come earliest in
     their articles (news leads with its figures), then in the sources' order."""
     ranked = []
-    for k, group in enumerate(link_groups(mentions, lambda a, b: same_quantity(a.figure, b.figure))):
+    for k, group in enumerate(link_groups(mentions, lambda a, b: _same_row(index, a, b))):
         first = group[0]
         counts = max((m.figure.counts for m in group), key=len)
         citations = cite(index.sentences[m.sentence] for m in group)
@@ -369,16 +377,22 @@ def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, .
     return tuple(row for _key, row in sorted(ranked, key=lambda pair: pair[0]))
 
 
+def _same_row(index: Index, a: Mention, b: Mention) -> bool:
+    """The same quantity. A figure whose sentence does not say what it counts ("more
+    than 60 were sickened") joins one that does only when its sentence names the same
+    thing elsewhere: "more than 60 pages" is another quantity."""
+    if not same_value(a.figure, b.figure):
+        return False
+    heads = head(a.figure.counts), head(b.figure.counts)
+    if all(heads) or not any(heads):
+        return heads[0] == heads[1]
+    counted, other = (heads[0], b) if heads[0] else (heads[1], a)
+    return counted in content_terms(index.sentences[other.sentence].text)
+
+
 def same_value(a: Figure, b: Figure) -> bool:
     """The same value, unit and shape ("from 2,500 to 2,000" is not "2,000")."""
     return (a.value, a.unit, a.was, a.upper) == (b.value, b.unit, b.was, b.upper)
-
-
-def same_quantity(a: Figure, b: Figure) -> bool:
-    """The same value, unit and shape, counting the same kind of thing."""
-    if not same_value(a, b):
-        return False
-    return head(a.counts) == head(b.counts) or not a.counts or not b.counts
 
 
 def thing_and_place(counts: str) -> tuple[str, str]:

@@ -82,6 +82,16 @@ def test_what_a_price_is_the_price_of_and_what_a_part_is_part_of():
     assert figures("Only 220 of the units were government-funded.")[0][3] == ""  # a part of a count
 
 
+def test_what_a_bare_count_counts():
+    # Those something was done to.
+    assert figures("Seven people died and 62 were infected.")[-1] == ("62", 62, None, "infected")
+    assert figures("Last year 55 others were infected in the area.")[0][3] == "infected"
+    assert figures("About 1,000 were expected to leave.")[0][3] == ""
+    # A verb is not a thing counted; a place is not a route.
+    assert figures("Last year 55 became seriously ill from the virus.")[0][3] == ""
+    assert figures("Crews sprayed 20 towns along a road from Greenwich to Madison.")[0][3] == "towns"
+
+
 def test_markdown_emphasis_does_not_hide_what_a_figure_counts():
     assert figures("The union says **4,500** members are on strike.") == [("4,500", 4500, None, "members")]
 
@@ -147,6 +157,22 @@ def test_the_same_quantity_from_two_sources_is_one_row(flood, flood_index):
     assert len(residents) == 1
     assert sorted(c.source for c in residents[0].citations) == [1, 2]
     assert rows[0] is residents[0]  # most-cited first
+
+
+def test_a_figure_that_says_not_what_it_counts_joins_only_the_thing_its_sentence_names():
+    texts = [
+        "Report on the outbreak\nThe health department's report on the outbreak ran to more than 60 pages, officials said on Monday.\n",
+        "Virus spreads\nSo far more than 60 have fallen ill, and most of the sick people live near the river, officials said.\n",
+        "Cases rise\nMore than 60 people have fallen ill in the county since June, a doctor at the county hospital said.\n",
+    ]
+    articles = [make_article(t, path=f"{k}.txt") for k, t in enumerate(texts)]
+    index = Index(segment_all(articles))
+    rows = [r for r in key_figures(index, read_corpus(index, articles).figures) if r.figure.value == 60]
+    # The second source's 60 is of people (its sentence says so), not of pages.
+    assert sorted((r.figure.counts, [c.source for c in r.citations]) for r in rows) == [
+        ("pages", [1]),
+        ("people", [2, 3]),
+    ]
 
 
 def test_relative_dates_resolve_against_the_article_and_keep_their_precision():
