@@ -34,7 +34,7 @@ from pathlib import Path
 from briefing.dates import full_dates
 from briefing.errors import SourceError
 from briefing.models import Article, Block, BlockKind, collapse_ws
-from briefing.segment import BULLET
+from briefing.segment import BULLET, PLACEHOLDER
 from briefing.terms import REPORTING_WORDS
 
 log = logging.getLogger("briefing")
@@ -50,8 +50,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*$|[.!?]\s*\[[A-Z_ ]+\]$""")
 _INNER_END = re.compile(r"""[a-z0-9][.!?]["'”’)\]]*\s+["'“‘(]*[A-Z]""")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
+_IMAGE_TYPES = "jpe?g|png|gif|webp|svg|avif|tiff?|bmp"  # an image file's name ends so
 _FILENAME = re.compile(
-    r"^(?:\S*_\S*|\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp))$", re.IGNORECASE
+    rf"^(?:\S*_\S*|\S+\.(?:{_IMAGE_TYPES}))$", re.IGNORECASE
 )
 _CREDIT = re.compile(
     r"^(?:(?:top\s+|main\s+|featured\s+|header\s+)?(?:photo|image|picture|pictured|video|"
@@ -96,7 +97,6 @@ _LINK_LINE = re.compile(
     r"^(?:read (?:more|also|next)|related(?: story| article)?|see also|also read|more on this|"
     r"watch|listen|recommended)\s*[:>»|–-]\s*\S", re.IGNORECASE
 )
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
 _BYLINE = re.compile(
     r"^(?:by|written by|posted by|author|authors|words by|reporting by)\s*[:\-–]?\s+(?P<rest>.+)$",
     re.IGNORECASE,
@@ -117,7 +117,7 @@ _NAME_AND_ROLE = re.compile(
     + _ROLES
     + r"(?:,?\s+(?:[Aa]t\s+|[Ff]or\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?\.?$",
 )
-_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)$|^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
+_IMAGE = re.compile(rf"^!\[(?P<alt>[^\]]*)\]\([^)]*\)$|^\S+\.(?:{_IMAGE_TYPES})$", re.IGNORECASE)
 _REPORTED = re.compile(rf"\b(?:{'|'.join(sorted(REPORTING_WORDS))})\b|[\"“”]", re.IGNORECASE)
 _META_LABEL = re.compile(r"^(?:category|section|filed under|tags?|published|updated|posted)\s*:", re.I)
 
@@ -516,7 +516,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     if markdown:
         line = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)", "", line)
     words = len(_WORD.findall(line))
-    clean = _PLACEHOLDER.sub("", line).strip()
+    clean = PLACEHOLDER.sub("", line).strip()
     # Furniture is short: a long paragraph is never a caption, a dateline or a menu.
     short = words <= SHORT_BLOCK
     filename = short and bool(_FILENAME.match(clean)) and " " not in clean

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from briefing.dates import MONTH_NAMES, WEEKDAYS, full_dates
 from briefing.models import Article, Sentence, collapse_ws
 
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")  # a scraper's "[INTERNAL_LINK]"
 # A list item's mark; wire copy marks items with "_ " or "-- ".
 BULLET = re.compile(r"^(?:[•·▪‣◦*+\-–—_]|--|\d{1,2}[.)])\s+")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -76,7 +76,7 @@ def _blank(text: str) -> str:
     """Same length as ``text``: white space of any kind becomes a space, placeholders
     become spaces. Offsets into the result are offsets into ``text``."""
     chars = [" " if ch.isspace() else ch for ch in text]
-    for m in _PLACEHOLDER.finditer(text):
+    for m in PLACEHOLDER.finditer(text):
         chars[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
 
