@@ -158,6 +158,8 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         return None
     if m[0].strip().isdigit() and not m["q1"] and _looks_like_label(text, m.start()):
         return None
+    if m["num1"] and not m["to"] and _AGE.search(text[: m.start()]) and re.match(r"\s*(?:[,.;)]|$)", tail):
+        return None  # an age: "said Thelma Hansen, 50."
     if m["num1"] and 1800 <= value <= 2100 and "," not in m["num1"] and not q1 and unit is None:
         return None  # a year the date patterns left alone ("the 2019-20 season")
     counts = _counts(text, m, tail, unit)
@@ -252,6 +254,7 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
 
 # A count of those something was done to: "62 were infected", "55 others had been
 # evacuated"; not "1,000 are expected to leave", which counts what is to come.
+_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Thelma Hansen, " before a number and a stop
 _DONE_TO = re.compile(r"\s+(?:others\s+|more\s+)?(?:were|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?([a-z]+ed)\b(?!\s+to\b)")
 _PRICE_WORDS = "cost|price|bill|value"
 PRICE = re.compile(rf"(?:{_PRICE_WORDS}) of ")  # what a price counts: "cost of the new bridge"
@@ -290,10 +293,14 @@ def _price(before: str) -> str:
     return "cost of " + " ".join(thing)
 
 
+_MORE_OF = re.compile(r"^\s+(?:other|more|additional)(?=\s+[^\W\d_])", re.IGNORECASE)
+
+
 def _phrase_after(tail: str, *, plural_ends: bool) -> str:
     """Up to COUNTS_WORDS words that name a thing, up to and including its plural noun
     when ``plural_ends``; then a place ("in Iraq") when one follows."""
     words: list[str] = []
+    tail = _MORE_OF.sub("", tail, count=1)  # "15 other people", "six more crows"
     rest = tail
     for m in _WORD.finditer(tail):
         word = m[0]
@@ -384,8 +391,10 @@ def _same_row(index: Index, a: Mention, b: Mention) -> bool:
     if not same_value(a.figure, b.figure):
         return False
     heads = head(a.figure.counts), head(b.figure.counts)
-    if all(heads) or not any(heads):
+    if all(heads):
         return heads[0] == heads[1]
+    if not any(heads):  # neither says: the same only where their sentences tell the same
+        return index.same_fact(a.sentence, b.sentence) > 0
     counted, other = (heads[0], b) if heads[0] else (heads[1], a)
     return counted in content_terms(index.sentences[other.sentence].text)
 

@@ -90,6 +90,15 @@ def test_what_a_bare_count_counts():
     # A verb is not a thing counted; a place is not a route.
     assert figures("Last year 55 became seriously ill from the virus.")[0][3] == ""
     assert figures("Crews sprayed 20 towns along a road from Greenwich to Madison.")[0][3] == "towns"
+    # "other", "more": the thing comes after them.
+    assert figures("The fever killed three and sickened 15 other people in the city.")[0][3] == "people"
+    assert figures("Tests showed that 16 more crows were infected.")[0][3] == "crows"
+
+
+def test_an_age_after_a_name_is_not_a_figure():
+    assert figures("``I think it is more of a threat,'' said Thelma Hansen, 50.") == []
+    assert figures("Thelma Hansen, 50, a retired teacher, agreed.") == []
+    assert figures("Sales in Marlow, 50 miles away, fell.")[0][1] == 50  # a distance stays
 
 
 def test_markdown_emphasis_does_not_hide_what_a_figure_counts():
@@ -159,20 +168,35 @@ def test_the_same_quantity_from_two_sources_is_one_row(flood, flood_index):
     assert rows[0] is residents[0]  # most-cited first
 
 
+def rows_of(texts: list[str], value: float) -> list:
+    """The key-figure rows of one value, from a corpus of the given texts."""
+    articles = [make_article(t, path=f"{k}.txt") for k, t in enumerate(texts)]
+    index = Index(segment_all(articles))
+    return [r for r in key_figures(index, read_corpus(index, articles).figures) if r.figure.value == value]
+
+
 def test_a_figure_that_says_not_what_it_counts_joins_only_the_thing_its_sentence_names():
     texts = [
         "Report on the outbreak\nThe health department's report on the outbreak ran to more than 60 pages, officials said on Monday.\n",
         "Virus spreads\nSo far more than 60 have fallen ill, and most of the sick people live near the river, officials said.\n",
         "Cases rise\nMore than 60 people have fallen ill in the county since June, a doctor at the county hospital said.\n",
     ]
-    articles = [make_article(t, path=f"{k}.txt") for k, t in enumerate(texts)]
-    index = Index(segment_all(articles))
-    rows = [r for r in key_figures(index, read_corpus(index, articles).figures) if r.figure.value == 60]
+    rows = rows_of(texts, 60)
     # The second source's 60 is of people (its sentence says so), not of pages.
     assert sorted((r.figure.counts, [c.source for c in r.citations]) for r in rows) == [
         ("pages", [1]),
         ("people", [2, 3]),
     ]
+
+
+def test_two_figures_that_say_not_what_they_count_are_one_row_only_when_they_tell_the_same():
+    texts = [
+        "Fever in the city\nThe fever killed three people and sickened 15 others in the city, health officials said.\n",
+        "Fever spreads\nThe fever killed three people and sickened 15 others in the city, officials said on Monday.\n",
+        "Fever fears\nA grandmother said she would keep her grandsons, ages nine and 15, away from the long grass.\n",
+    ]
+    rows = rows_of(texts, 15)
+    assert sorted([c.source for c in r.citations] for r in rows) == [[1, 2], [3]]
 
 
 def test_relative_dates_resolve_against_the_article_and_keep_their_precision():
