@@ -150,6 +150,7 @@ def check_address(address: str) -> str:
 def send(message: EmailMessage, smtp: SmtpSettings, password: str | None) -> None:
     """Send over SMTP: STARTTLS (the default), SSL or none, logging in when a user is
     set. Every failure is a MailError of one line; the password never appears in it."""
+    import email.utils
     import smtplib
     import socket
     import ssl
@@ -168,7 +169,10 @@ def send(message: EmailMessage, smtp: SmtpSettings, password: str | None) -> Non
                 client.starttls(context=context)
             if smtp.user:
                 client.login(smtp.user, password or "")
-            wide = [str(a) for a in (message["From"], message["To"]) if a and not str(a).isascii()]
+            # The addresses, not their display names ("Jörg Desk <desk@example.org>" is
+            # plain ASCII on the envelope).
+            heads = [str(h) for h in (message["From"], message["To"]) if h]
+            wide = [addr for _name, addr in email.utils.getaddresses(heads) if not addr.isascii()]
             client.ehlo_or_helo_if_needed()
             if wide and not client.has_extn("smtputf8"):
                 raise MailError(f"{where}: the server does not take addresses outside ASCII (SMTPUTF8): {', '.join(wide)}")

@@ -342,6 +342,17 @@ def test_an_address_outside_ascii_to_a_server_without_smtputf8_says_so(brief_fil
     assert box.messages == []
 
 
+def test_a_name_outside_ascii_on_an_ascii_address_needs_no_smtputf8(brief_files: Path):
+    box = Inbox()
+    controller, port = serve(box, enable_SMTPUTF8=False)
+    try:
+        settings = settings_for(port, sender="Jörg Desk <desk@example.org>")
+        mail_brief([brief_files / "brief.pdf"], ["Zoë Lane <zoe@example.org>"], settings=settings, env={})
+    finally:
+        controller.stop()
+    assert box.envelopes == [("desk@example.org", ["zoe@example.org"])]
+
+
 def test_an_address_outside_ascii_reaches_a_server_with_smtputf8(inbox, brief_files: Path):
     box, port = inbox
     mail_brief([brief_files / "brief.pdf"], ["jörg@example.org"], settings=settings_for(port), env={})
