@@ -253,24 +253,23 @@ def check_mail_settings(
     """Raise the ConfigError that ``mail_brief`` would raise for these settings before
     reaching a server (no sender, recipient or host; a bad address; a user without a
     password), so that a run that ends by mailing stops before doing any work."""
-    _mail_setup(to, settings, env)
+    from briefing.deliver import check_mail
+
+    check_mail(*_mail_setup(to, settings, env))
 
 
 def _mail_setup(
     to: Sequence[str], settings: Settings | None, env: Mapping[str, str] | None
 ) -> tuple[SmtpSettings, str, list[str], str | None]:
     """The server settings (the file's under the environment's), sender, recipients and
-    password of a mail, checked as far as can be without a server."""
+    password of a mail. Unchecked: ``compose`` and ``send`` check what they use."""
     from briefing.config import smtp_from_env
-    from briefing.deliver import check_mail
 
     env = os.environ if env is None else env
     smtp = smtp_from_env((settings or Settings()).smtp, env)
     sender = smtp.sender or smtp.user or ""
     recipients = list(to) or list(smtp.to)
-    password = env.get("BRIEFING_SMTP_PASSWORD")
-    check_mail(smtp, sender, recipients, password)
-    return smtp, sender, recipients, password
+    return smtp, sender, recipients, env.get("BRIEFING_SMTP_PASSWORD")
 
 
 def _beside(stem: Path, suffix: str) -> Path | None:

@@ -105,8 +105,6 @@ def compose(
 def check_mail(smtp: SmtpSettings, sender: str | None, to: Sequence[str], password: str | None) -> None:
     """Every check of the mail settings that needs no server, so that a run that ends
     by mailing can stop before it does anything."""
-    if not sender:
-        raise ConfigError("no sender: set [smtp] from in briefing.toml or BRIEFING_SMTP_FROM")
     check_addresses(sender, to)
     check_server(smtp, password)
 
@@ -116,9 +114,11 @@ def _one_line(what: str, value: str) -> None:
         raise ConfigError(f"refused: the {what} holds a line break ({value!r})")
 
 
-def check_addresses(sender: str, to: Sequence[str]) -> None:
+def check_addresses(sender: str | None, to: Sequence[str]) -> None:
     """One sender and at least one recipient, each a plain address on one line (a line
     break would inject headers)."""
+    if not sender:
+        raise ConfigError("no sender: set [smtp] from in briefing.toml or BRIEFING_SMTP_FROM")
     for what, value in [("sender", sender), *(("recipient", a) for a in to)]:
         _one_line(what, value)
     if not to:
