@@ -136,12 +136,17 @@ class _Dating:
     instances: frozenset[tuple[str, str]]  # ("last", "strike"): one of several, marked
 
 
+def _dates_by_sentence(dated: Sequence[Dated]) -> dict[int, list[When]]:
+    by_sentence: dict[int, list[When]] = {}
+    for d in dated:
+        by_sentence.setdefault(d.sentence, []).append(d.when)
+    return by_sentence
+
+
 def _date_conflicts(index: Index, dated: Sequence[Dated]) -> list[Discrepancy]:
     points = [d for d in dated if _dates_a_happening(index.sentences[d.sentence].text, d)]
     datings = [_dating(index.sentences[d.sentence].text, d) for d in points]
-    said: dict[int, list[When]] = {}  # every date of a sentence, as the sentence is read
-    for d in dated:
-        said.setdefault(d.sentence, []).append(d.when)
+    said = _dates_by_sentence(dated)  # every date of a sentence, as the sentence is read
 
     @functools.cache
     def apart(i: int, j: int) -> Literal["no", "fact", "tied"]:
@@ -178,6 +183,7 @@ def _date_conflicts(index: Index, dated: Sequence[Dated]) -> list[Discrepancy]:
         conflicting.setdefault(term, (i, j))
     out = []
     order = sorted(range(len(points)), key=lambda k: (-points[k].when.precision_rank, points[k].sentence))
+    rank = {k: r for r, k in enumerate(order)}
     for term, pair in conflicting.items():
         sides = _sides(
             pair,
@@ -186,7 +192,7 @@ def _date_conflicts(index: Index, dated: Sequence[Dated]) -> list[Discrepancy]:
             functools.partial(conflict, term=term),
         )
         # Each side in the words of its most precise date.
-        firsts = [min(side, key=order.index) for side in sides]
+        firsts = [min(side, key=rank.__getitem__) for side in sides]
         claims = tuple(
             Claim(
                 says=points[first].when.label,
@@ -358,9 +364,7 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
     """Whether two figures of different sources cannot both be right, if they count the
     same thing: told at the same time, in the same role, over the same period, with no
     change told and no reading of qualifiers or rounding that reconciles them."""
-    dates: dict[int, list[When]] = {}
-    for d in readings.dated:
-        dates.setdefault(d.sentence, []).append(d.when)
+    dates = _dates_by_sentence(readings.dated)
     values: dict[int, list[Figure]] = {}
     for m in readings.figures:
         values.setdefault(m.sentence, []).append(m.figure)
@@ -389,7 +393,7 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
             and not (names[0] and names[1] and not names[0] & names[1])  # "the Lauda Air crash" / "EgyptAir"
         )
 
-    return at_odds
+    return functools.cache(at_odds)  # pairs are asked again as sides grow
 
 
 def _figure_conflicts(
@@ -544,21 +548,24 @@ _PER = re.compile(
 
 # What a figure is in the story besides a count: a side's offer, another's demand, a
 # plan or target, a former state. Two values in different roles do not disagree.
-_ROLES = {
-    normalise(word): role
-    for role, words in {
-        "offer": "offer offered offers offering proposal proposed propose proposes",
-        "demand": "demand demands demanded demanding want wants wanted seek seeks seeking sought insist insists",
-        "aim": "target targets aim aims goal goals plan plans planned forecast forecasts expect expects expected "
-        "pledge pledged promise promised",
-        "before": "previous prior former",
-    }.items()
-    for word in words.split()
+_ROLE_WORDS = {
+    "offer": "offer offered offers offering proposal proposed propose proposes",
+    "demand": "demand demands demanded demanding want wants wanted seek seeks seeking sought insist insists",
+    "aim": "target targets aim aims goal goals plan plans planned forecast forecasts expect expects expected "
+    "pledge pledged promise promised",
+    "before": "previous prior former",
 }
 
 
+@functools.cache
+def _role_of() -> dict[str, str]:
+    """Stems to roles; stemmed on first use, so that importing this module loads no stemmer."""
+    return {t: role for role, words in _ROLE_WORDS.items() for word in words.split() if (t := normalise(word))}
+
+
 def _roles(terms: Iterable[str]) -> frozenset[str]:
-    return frozenset(_ROLES[t] for t in terms if t in _ROLES)
+    roles = _role_of()
+    return frozenset(roles[t] for t in terms if t in roles)
 
 
 def _one_price(a: Figure, b: Figure) -> bool:
@@ -640,7 +647,7 @@ def _attributed_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
             what = _content(against["what"])
             if not speaker or not rival_speaker or speaker & rival_speaker or not figure.counts:
                 continue
-            if what - _GENERIC_COUNTS - set(content_terms(figure.counts)):
+            if what - set(content_terms(_GENERIC_COUNTS)) - set(content_terms(figure.counts)):
                 continue  # "puts the ship count at 41" answers no count of members
             out.append(
                 Discrepancy(
@@ -706,7 +713,7 @@ _PUTS = re.compile(rf"\b{_PUT}", re.IGNORECASE)  # a cheap look before the full 
 # between the speaker and what follows in more than one way.
 _WHO = r"\s*(?P<who>[^\s,;:.]+(?:\s+[^\s,;:.]+)*?)"
 _PUT_AT = re.compile(rf"{_WHO}\s+{_PUT}(?P<what>(?:[^\W\d_]+\s+){{1,2}})at\s+", re.IGNORECASE)
-_GENERIC_COUNTS = frozenset(content_terms("figure number total count tally toll estimate"))
+_GENERIC_COUNTS = "figure number total count tally toll estimate"  # words that name no thing counted
 _SAYS = "(?:" + "|".join(sorted(_SAYING)) + ")"
 _SAYS_BEFORE = re.compile(rf"{_WHO}\s+{_SAYS}(?:\s+that)?\s+(?:only\s+)?", re.IGNORECASE)  # a clause, whole
 _SAYS_AFTER = re.compile(rf"[^,;.]*,{_WHO}\s+{_SAYS}\s*\.?\s*$", re.IGNORECASE)

@@ -93,7 +93,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "relative",
         re.compile(
             # Every alternative starts with one of these: the rest of the words are skipped.
-            r"\b(?=[abefilnostwyLNOTMWFS\d])(?:"
+            r"\b(?=[abefilnostwyELNOTMWFS\d])(?:"
             r"(?:(?P<edge>(?i:earlier|later))\s+)?(?P<rel>(?i:last|next|this))\s+(?P<unit>year|month)\b"
             # "the year" of "by the end of the year" ("by the end of" is the bound's)
             r"|(?:(?<=\bby the end of )|(?<=\buntil the end of )|(?<=\bbefore the end of ))(?P<end>the)\s+year\b"

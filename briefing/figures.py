@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefing.dates import CALENDAR, DateMention, find_dates
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, content_terms, normalise
+from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, normalise
 from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:
@@ -252,9 +252,9 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
     return ""
 
 
+_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Thelma Hansen, " before a number and a stop
 # A count of those something was done to: "62 were infected", "55 others had been
 # evacuated"; not "1,000 are expected to leave", which counts what is to come.
-_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Thelma Hansen, " before a number and a stop
 _DONE_TO = re.compile(r"\s+(?:others\s+|more\s+)?(?:were|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?([a-z]+ed)\b(?!\s+to\b)")
 _PRICE_WORDS = "cost|price|bill|value"
 PRICE = re.compile(rf"(?:{_PRICE_WORDS}) of ")  # what a price counts: "cost of the new bridge"
@@ -396,7 +396,7 @@ def _same_row(index: Index, a: Mention, b: Mention) -> bool:
     if not any(heads):  # neither says: the same only where their sentences tell the same
         return index.same_fact(a.sentence, b.sentence) > 0
     counted, other = (heads[0], b) if heads[0] else (heads[1], a)
-    return counted in content_terms(index.sentences[other.sentence].text)
+    return counted in index.terms[other.sentence]
 
 
 def same_value(a: Figure, b: Figure) -> bool:

@@ -524,7 +524,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     nav = short and (bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6))
     link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
     image = bool(_IMAGE.match(clean))
-    separator = bool(_SECTION_BREAK.match(re.sub(r"\s+", "", _CODE.sub(" ", clean))))
+    separator = bool(_SECTION_BREAK.match(_CODE.sub("", clean).replace(" ", "")))
     interstitial = bool(_INTERSTITIAL.match(clean)) or separator or link or filename or credit or image
     meta_line = short and _is_meta_line(clean)
     breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean) and not meta_line
@@ -556,7 +556,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         meta=meta,
         interstitial=interstitial,
         md_heading=md_heading,
-        listed=markdown and bool(re.match(r"(?:[-*+]|\d{1,2}[.)])\s", raw.lstrip())) or bool(BULLET.match(line)),
+        listed=bool(BULLET.match(" ".join(raw.split()))),  # raw: Markdown's marks are off ``line``
     )
 
 
@@ -572,7 +572,7 @@ def _captions(shapes: Sequence[_Shape]) -> list[_Shape]:
         if not image or shape.words > 30:
             continue
         alt = _vocabulary(image["alt"] or "")
-        echoes = bool(alt) and _overlap(" ".join(alt), _vocabulary(shape.text)) >= 0.5
+        echoes = bool(alt) and len(alt & _vocabulary(shape.text)) >= 0.5 * len(alt)
         inside = any(s.prose for s in out[: i - 1])
         one_line = (
             inside

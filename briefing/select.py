@@ -190,6 +190,7 @@ class Index:
         """Each sentence's dates, read already (figures.read_corpus): ``has_date`` reads
         them from here instead of reading every sentence again."""
         self._dates = dates
+        self.__dict__.pop("has_date", None)  # read before this: read again from these
 
     @functools.cached_property
     def has_date(self) -> Mask:

@@ -69,7 +69,7 @@ def test_two_days_in_a_row(project: Path):
 
 def test_a_days_brief_leaves_out_articles_published_after_it(project: Path):
     (project / "seeds" / "005_update.txt").write_text(UPDATE, encoding="utf-8")  # published 6 October
-    result = CliRunner().invoke(main, ["daily", "--date", "2025-10-05"])
+    result = run("daily", "--date", "2025-10-05")
     assert result.exit_code == 0, result.output
     assert "left out 1 article(s) published after 2025-10-05" in result.stderr
     data = json.loads((project / "outputs" / "2025-10-05" / "brief.json").read_text(encoding="utf-8"))

@@ -265,6 +265,7 @@ def test_a_bound_keeps_what_it_says_of_its_date(text: str, phrase: str, label: s
         ("This year, sales rose.", "2025"),
         ("Next year will tell.", "2026"),
         ("Later this year, talks resume.", "2025"),
+        ("Earlier this year, talks broke down.", "2025"),
         ("Work on the quay stopped in mid-2024.", "2024"),
         ("The quay was built twenty years ago.", "c. 2005"),
     ],
@@ -272,3 +273,5 @@ def test_a_bound_keeps_what_it_says_of_its_date(text: str, phrase: str, label: s
 def test_relative_dates_that_open_a_sentence_and_mid_year(text: str, label: str):
     (date,) = find_dates(text, dt.date(2025, 10, 1))
     assert date.when is not None and date.when.label == label
+    if text.startswith(("Later", "Earlier")):  # the edge word is part of the date's span
+        assert text[date.start : date.end] == text.split(",")[0]

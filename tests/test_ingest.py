@@ -146,10 +146,6 @@ def test_a_byline_that_shares_its_line_with_the_date(tmp_path: Path):
     assert (article.author, article.published) == ("Sam Okafor", dt.date(2025, 3, 5))
 
 
-def body(article) -> str:
-    return " ".join(article.text[b.start : b.end] for b in article.body_blocks())
-
-
 BODY = (
     "City officials on Friday ordered all 62,000 residents of Millbrook to boil their tap water after routine "
     "tests found E. coli bacteria at two sampling stations.\n\nThe order covers every address served by the "
@@ -178,7 +174,7 @@ def test_bylines_and_time_stamps_as_pages_write_them(header: str, author: str, p
         author,
         dt.date(*published),
     )
-    assert body(article).startswith("City officials on Friday ordered")
+    assert body_text(article).startswith("City officials on Friday ordered")
 
 
 def test_a_masthead_and_its_date_line_above_the_headline_are_not_the_title():
@@ -194,25 +190,25 @@ def test_a_body_sentence_naming_a_reporter_stays_body_text():
     article = parse_text(
         f"Pipes\n\nMarch 18, 2025\n\n{BODY}\nJohn Smith, a former reporter, said the city had known for years.\n"
     )
-    assert "John Smith, a former reporter" in body(article)
+    assert "John Smith, a former reporter" in body_text(article)
 
 
 def test_the_caption_under_an_image_is_not_body_text(tmp_path: Path):
     page = tmp_path / "page.md"
-    body = (
+    opening = (
         "The union has set out its demands on the third day of the strike at the port.\n\n"
         "The last strike, in 2019, lasted eleven days and cost an estimated $1.2 billion.\n\n"
     )
     page.write_text(
-        body + "![Cranes idle at Portmere](cranes.jpg)\n\nCranes stand idle at the terminal on Wednesday.\n\n"
+        opening + "![Cranes idle at Portmere](cranes.jpg)\n\nCranes stand idle at the terminal on Wednesday.\n\n"
         "photo_2291.jpg\n\nPickets gather outside the main gate before dawn.\n\n"
         "![](map.png)\n\nTalks resumed on Friday, and the union said it was \"hopeful\" of a deal by Monday.\n"
     )
     (article,), _ = read_sources([page])
-    body_text = [article.text[b.start : b.end] for b in article.body_blocks()]
-    assert not any("Cranes" in t or "Pickets" in t for t in body_text)
+    blocks = [article.text[b.start : b.end] for b in article.body_blocks()]
+    assert not any("Cranes" in t or "Pickets" in t for t in blocks)
     # A paragraph that reports someone's words is the article going on, not a caption.
-    assert body_text[-1].startswith("Talks resumed on Friday")
+    assert blocks[-1].startswith("Talks resumed on Friday")
 
 
 def test_a_short_lead_under_the_top_image_is_the_article(tmp_path: Path):
@@ -225,8 +221,8 @@ def test_a_short_lead_under_the_top_image_is_the_article(tmp_path: Path):
         "Talks are due to resume on Friday, the port authority said in a statement.\n"
     )
     (article,), _ = read_sources([page])
-    body_text = [article.text[b.start : b.end] for b in article.body_blocks()]
-    assert body_text[0] == "Dock workers at Portmere stayed off the job for a third day on Wednesday."
+    blocks = [article.text[b.start : b.end] for b in article.body_blocks()]
+    assert blocks[0] == "Dock workers at Portmere stayed off the job for a third day on Wednesday."
 
 def test_unknown_stays_unknown():
     article = parse_text(

@@ -205,9 +205,6 @@ def test_a_space_before_a_colon_is_typography_not_a_hole():
 
 
 def test_sentences_with_different_figures_or_only_shared_names_are_not_one_fact():
-    from briefing.segment import segment_all
-    from builders import make_article
-
     study = "A 2022 engineering study estimated that replacing the east side's cast-iron mains would cost {}."
     promise = (
         "Mayor Rosa Delgado said the city would cover the cost of bottled water for low-income households "
