@@ -12,7 +12,8 @@ countries") are left out too: in news style they are rarely the story's figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,8 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 _DISTANCES = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "miles": "mi", "mile": "mi", "metres": "m", "meters": "m",
+    "miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "feet": "ft", "foot": "ft",
+    "ft": "ft", "yards": "yd",
 }  # fmt: skip
 _DURATIONS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds "
@@ -183,10 +185,19 @@ def _qualifier(text: str | None) -> str | None:
 
 
 def _looks_like_label(text: str, start: int) -> bool:
-    """"Article 5", "Resolution 2334", "Route 1": a capitalised word names the number."""
-    before = text[:start].rstrip()
-    word = re.search(r"([A-Z][a-z]+)\.?$", before)
-    return word is not None and word[1] not in ("About", "Some", "Nearly", "Around", "Over", "Only", "All")
+    """"Article 5", "Resolution 2334", "Route 1": a capitalised word names the number;
+    not a sentence's first word that is a qualifier or a stop word ("Nearly 300",
+    "In 300 cases")."""
+    word = re.search(r"([A-Z][a-z]+)\.?$", text[:start].rstrip())
+    return word is not None and not _is_common_word(word[1])
+
+
+def _is_common_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in _STOP_COUNTS or lower in _QUALIFIER_WORDS or lower == "all"
+
+
+_QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split())
 
 
 def _label(m: re.Match[str]) -> str:
@@ -230,10 +241,11 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         if of:
             return _phrase_after(" " + of[1], plural_ends=False)
         return _price(text[: m.start()])
-    if not after and unit in _DISTANCES.values():
-        of = re.match(r"\s+of\s+(.*)", tail)  # "more than 30 miles of pipe"
-        if of:
-            return _phrase_after(" " + of[1], plural_ends=False)
+    if unit in _DISTANCES.values():
+        # "more than 30 miles of pipe". The words after a distance mostly say where or
+        # which way ("60 miles off Nantucket", "8,000 feet back", "50 miles away").
+        of = re.match(r"\s+of\s+(.*)", tail)
+        return _phrase_after(" " + of[1], plural_ends=False) if of else ""
     if not after and unit is None and re.search(r"\ball\s+$", text[: m.start()], re.IGNORECASE):
         # "all 14 of its schools"; not "220 of the units", a part of a count that may be
         # given whole elsewhere.
@@ -293,6 +305,8 @@ def _price(before: str) -> str:
     return "cost of " + " ".join(thing)
 
 
+_NAME_ENDS = r"(?![\w'’-]|\s+[A-Z])"  # a place's name ends: "in Iraq", not "in Iraq War"
+_PLACE_AFTER = re.compile(r"\s+(in|from)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)" + _NAME_ENDS)
 _MORE_OF = re.compile(r"^\s+(?:other|more|additional)(?=\s+[^\W\d_])", re.IGNORECASE)
 
 
@@ -319,15 +333,18 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
         words = []
     if not words:
         return ""
-    place = re.match(r"\s+(in|from)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)", rest)
+    place = _PLACE_AFTER.match(rest)
     if place and words[-1] == words[-1].rstrip(".,;:"):
         words += [place[1], place[2]]
     return " ".join(words)
 
 
-# "in Marlow", "from Syria"; not a route, "from Greenwich to Madison".
+# "in Marlow", "from Syria"; not a route, "from Greenwich to Madison", nor a longer
+# name, "from Egyptian Civil Aviation Authority chief ...".
 _PLACE = re.compile(
-    r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)\b(?!\s+to\s+[A-Z])"
+    r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
+    + _NAME_ENDS
+    + r"(?!\s+to\s+[A-Z])"
 )
 
 
@@ -358,6 +375,7 @@ def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
     dates = sentence_dates(index.sentences, articles)
     index.note_dates(dates)  # a date's span does not depend on the publication date
     keep = [bool(q > 0) for q in index.quality]
+    names = _name_numbers(index.sentences)
     return Readings(
         dated=tuple(d for d in dated_sentences(index.sentences, dates) if keep[d.sentence]),
         figures=tuple(
@@ -365,23 +383,54 @@ def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
             for i, sentence in enumerate(index.sentences)
             if keep[i]
             for start, end, figure in find_figures(sentence.text, dates[i])
+            if not _names_a_thing(figure, names)
         ),
     )
+
+
+# A number of three digits or more that a name gives: "Boeing 767", "Flight 990".
+_NAMED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+(\d{3,})(?![\w/]|[.,]\d)")
+
+
+def _name_numbers(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """The numbers a corpus uses in names. Where it writes "Boeing 767" once, "another
+    767 crashed" and "a former 767 pilot" name the same aircraft: they are not counts."""
+    return frozenset(
+        m[2]
+        for sentence in sentences
+        for m in _NAMED.finditer(sentence.text)
+        if not _is_common_word(m[1]) and m[1] not in CALENDAR
+    )
+
+
+def _names_a_thing(figure: Figure, names: frozenset[str]) -> bool:
+    plain = figure.unit is None and figure.qualifier is None and figure.was is None and figure.upper is None
+    return plain and figure.label in names
 
 
 def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, ...]:
     """Every figure of every source; the same quantity from several sources is one
     row citing all of them. Most-cited first, then the figures that come earliest in
-    their articles (news leads with its figures), then in the sources' order."""
+    their articles (news leads with its figures), then in the sources' order; a bare
+    number that says neither what it counts nor its unit comes after all the others."""
     ranked = []
     for k, group in enumerate(link_groups(mentions, lambda a, b: _same_row(index, a, b))):
         first = group[0]
-        counts = max((m.figure.counts for m in group), key=len)
+        counts = _most_said(m.figure.counts for m in group)
         citations = cite(index.sentences[m.sentence] for m in group)
         row = KeyFigure(replace(first.figure, counts=counts), index.sentences[first.sentence].text, citations)
         position = min(index.sentences[m.sentence].position for m in group)
-        ranked.append(((-len(citations), position, k), row))
+        unread = not counts and row.figure.unit is None  # "33,000": the table cannot say of what
+        ranked.append(((unread, -len(citations), position, k), row))
     return tuple(row for _key, row in sorted(ranked, key=lambda pair: pair[0]))
+
+
+def _most_said(counts: Iterable[str]) -> str:
+    """What most of a row's sources say it counts; of those said equally often, the
+    most precise. One sentence's "217 people in the United States" (a place its
+    sentence names for the investigators) does not outvote the others' "217 people"."""
+    tally = Counter(c for c in counts if c)
+    return max(tally, key=lambda c: (tally[c], len(c)), default="")
 
 
 def _same_row(index: Index, a: Mention, b: Mention) -> bool:
@@ -393,8 +442,10 @@ def _same_row(index: Index, a: Mention, b: Mention) -> bool:
     heads = head(a.figure.counts), head(b.figure.counts)
     if all(heads):
         return heads[0] == heads[1]
-    if not any(heads):  # neither says: the same only where their sentences tell the same
-        return index.same_fact(a.sentence, b.sentence) > 0
+    if not any(heads):
+        # Neither says. A distance is one ("33,000 feet": the cruising altitude, however
+        # worded); a bare number only where the two sentences tell the same fact.
+        return a.figure.unit in _DISTANCES.values() or index.same_fact(a.sentence, b.sentence) > 0
     counted, other = (heads[0], b) if heads[0] else (heads[1], a)
     return counted in index.terms[other.sentence]
 

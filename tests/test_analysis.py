@@ -95,6 +95,56 @@ def test_what_a_bare_count_counts():
     assert figures("Tests showed that 16 more crows were infected.")[0][3] == "crows"
 
 
+def test_a_sentence_opening_in_a_stop_word_is_no_label():
+    # "Article 5" names a number; "In 300 cases" and "Of 250 people" do not.
+    assert figures("In 300 cases, doctors found nothing.") == [("300", 300, None, "cases")]
+    assert figures("Of 250 people tested, 40 were ill.")[0] == ("250", 250, None, "people")
+
+
+def test_a_distance_says_no_count_or_place_unless_it_is_of_something():
+    assert figures("Flying at 33,000 feet, the jet began to dive.") == [("33,000 ft", 33000, "ft", "")]
+    # What follows a distance says where or which way, and the sentence's place is
+    # not the distance's.
+    assert figures("The plane crashed some 60 miles off Nantucket Island after leaving New York.") == [
+        ("some 60 mi", 60, "mi", "")
+    ]
+    assert figures("Sales in Marlow, 50 miles away, fell.") == [("50 mi", 50, "mi", "")]
+
+
+def test_a_count_takes_no_place_from_a_longer_name():
+    assert figures("A review of 1,665 pages revealed a letter from Egyptian Civil Aviation Authority chief Kato.") == [
+        ("1,665", 1665, None, "pages")
+    ]
+    assert figures("About 300 troops remain in Syria.")[0][3] == "troops in Syria"
+
+
+def test_a_number_the_corpus_uses_in_a_name_is_no_figure_anywhere():
+    texts = [
+        "Jet lost\nThe Boeing 767 fell into the ocean with 217 people aboard, officials said.\n",
+        "Old crash\nAnother 767 crashed in 1991, and a former 767 pilot said the 217 people had no warning.\n",
+    ]
+    assert rows_of(texts, 767) == []
+    [row] = rows_of(texts, 217)
+    assert (row.figure.counts, [c.source for c in row.citations]) == ("people", [1, 2])
+
+
+def test_a_row_counts_what_most_of_its_sources_say_and_bare_numbers_come_last():
+    texts = [
+        "Crash\nThe crash killed 217 people, investigators said on Monday.\n",
+        "Crash probe\nAll 217 people on board died, and the jet had dived 16,000 feet, the board said.\n",
+        "Probe\nInvestigators from the United States said 217 people died, and 5,000 was the sum paid.\n",
+        "Radar\nRadar tracked the jet down to 16,000 feet before it broke up, officials said.\n",
+    ]
+    articles = [make_article(t, path=f"{k}.txt") for k, t in enumerate(texts)]
+    index = Index(segment_all(articles))
+    rows = key_figures(index, read_corpus(index, articles).figures)
+    assert [(r.figure.label, r.figure.counts, [c.source for c in r.citations]) for r in rows] == [
+        ("217", "people", [1, 2, 3]),  # not "people in United States", one sentence's place
+        ("16,000 ft", "", [2, 4]),  # a distance, however worded, is one row
+        ("5,000", "", [3]),  # says neither what it counts nor its unit: last
+    ]
+
+
 def test_an_age_after_a_name_is_not_a_figure():
     assert figures("``I think it is more of a threat,'' said Thelma Hansen, 50.") == []
     assert figures("Thelma Hansen, 50, a retired teacher, agreed.") == []
