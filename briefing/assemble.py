@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from briefing.conflicts import find_discrepancies
 from briefing.figures import MAX_FIGURES, key_figures, read_corpus
-from briefing.models import Article, Brief, Item, Section, Sentence, Source, Theme, cite
-from briefing.segment import segment_all
+from briefing.models import Article, Brief, Item, Section, Sentence, Source, Theme, cite, collapse_ws
+from briefing.segment import dateline_end, segment_all
 from briefing.select import Index, Pick, Query, select_themes, summarize_index
 from briefing.timeline import MAX_EVENTS, build_timeline, iter_events
 
@@ -102,7 +102,8 @@ def _source(number: int, article: Article) -> Source:
     lead = None
     body = article.body_blocks()
     if article.title is None and body:
-        words = article.text[body[0].start : body[0].end].split()
+        opening = collapse_ws(article.text[body[0].start : body[0].end])
+        words = opening[dateline_end(opening) :].split()  # "WASHINGTON (AP) --" tells no story apart
         lead = " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS else "")
     return Source(
         id=number,

@@ -28,7 +28,7 @@ _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # date alone, "March 3, 2025 — ". Where and when a story was filed is not part of what
 # its sentence says: a memo quoting the sentence starts at its first word, and the
 # timeline does not take the filing date for an event's. The place must be in capitals
-# (checked in `_dateline_end`, which knows capitals beyond A-Z) and the sentence must go
+# (checked in `dateline_end`, which knows capitals beyond A-Z) and the sentence must go
 # on with a capital or a digit.
 _DATELINE = re.compile(
     r"""^(?:
@@ -43,7 +43,7 @@ _DATELINE = re.compile(
 _AFTER_DATE = re.compile(r",?\ ?(?:\([^\W\d_][\w.&'’\ \-]{0,30}\)\ ?)?(?:[—–_]|--?)\ +")
 
 
-def _dateline_end(text: str) -> int:
+def dateline_end(text: str) -> int:
     """Where the sentence starts after a wire dateline; 0 when there is none."""
     m = _DATELINE.match(text)
     end = m.end() if m is not None else 0
@@ -92,7 +92,7 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
 
     blanked = _blank(text)
     if lead:  # before segmenting: sentencex may end a sentence inside "TOPPENISH, Wash. (AP) --"
-        dateline = _dateline_end(blanked)
+        dateline = dateline_end(blanked)
         blanked = " " * dateline + blanked[dateline:]
     spans: list[tuple[int, int, bool]] = []
     cursor = 0

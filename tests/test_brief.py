@@ -13,9 +13,10 @@ import pytest
 from briefing.api import build_brief, render
 from briefing.config import load_settings
 from briefing.ingest import read_sources
-from briefing.models import Brief
+from briefing.models import Brief, Theme
 from briefing.select import Index
 from briefing.segment import segment_all
+from builders import make_article
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,3 +121,14 @@ def test_the_same_quotation_is_one_fact_a_different_quote_of_the_same_speaker_is
     quote = next(i for i, t in enumerate(texts) if t.startswith("“The United States and its coalition partners will reduce"))
     grouped = [index.sentences[j].text for j in index.duplicates(quote)]
     assert grouped == [next(t for t in texts if t.startswith("“The U.S. will reduce its military mission in Iraq,” Parnell said"))]
+
+
+def test_an_untitled_source_is_named_by_its_opening_words_after_the_dateline():
+    text = (
+        "WASHINGTON (AP) -- National Transportation Safety Board Chairman Jim Hall said Friday that "
+        "additional studies must be completed before the board can name the cause of the crash.\n\n"
+        "He disputed a report that investigators were convinced the jet was crashed on purpose.\n"
+    )
+    brief = build_brief([make_article(text, path="a.txt")], [Theme("Cause", "What caused the crash")])
+    assert brief.sources[0].title is None
+    assert brief.sources[0].lead == "National Transportation Safety Board Chairman Jim Hall said Friday that additional studies…"
