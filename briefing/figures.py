@@ -334,6 +334,8 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
     if not words:
         return ""
     place = _PLACE_AFTER.match(rest)
+    if place and _names_people(rest, place.end()):
+        place = None
     if place and words[-1] == words[-1].rstrip(".,;:"):
         words += [place[1], place[2]]
     return " ".join(words)
@@ -351,10 +353,17 @@ _PLACE = re.compile(
 def _with_place(counts: str, text: str) -> str:
     """A count's place, when its sentence names exactly one ("fewer than 1,000 American
     troops remain there", in a sentence about "withdrawals from Syria")."""
-    places = {m[1] for m in _PLACE.finditer(text)} - CALENDAR
+    places = {m[1] for m in _PLACE.finditer(text) if not _names_people(text, m.end(1))} - CALENDAR
     if len(places) != 1:
         return counts
     return f"{counts} in {places.pop()}"
+
+
+def _names_people(text: str, end: int) -> bool:
+    """The capitalised word before ``end`` is a people's adjective, not a place, when a
+    plural noun follows it: "in Palestinian territories", "from Israeli jails"."""
+    after = re.match(r"\s+([a-z]+)\b", text[end:])
+    return after is not None and after[1] not in _STOP_COUNTS and _plural(after[1])
 
 
 def _plural(word: str) -> bool:

@@ -111,11 +111,13 @@ def test_a_distance_says_no_count_or_place_unless_it_is_of_something():
     assert figures("Sales in Marlow, 50 miles away, fell.") == [("50 mi", 50, "mi", "")]
 
 
-def test_a_count_takes_no_place_from_a_longer_name():
+def test_a_count_takes_no_place_from_a_longer_name_or_a_peoples_adjective():
     assert figures("A review of 1,665 pages revealed a letter from Egyptian Civil Aviation Authority chief Kato.") == [
         ("1,665", 1665, None, "pages")
     ]
     assert figures("About 300 troops remain in Syria.")[0][3] == "troops in Syria"
+    assert figures("There are about 190 Jewish settlements in Palestinian territories.")[0][3] == "Jewish settlements"
+    assert figures("Some 2,500 troops in Iraq are leaving.")[0][3] == "troops in Iraq"
 
 
 def test_a_number_the_corpus_uses_in_a_name_is_no_figure_anywhere():
