@@ -73,7 +73,8 @@ _STOP_COUNTS = frozenset(
     "is are was were be been being has have had will would could should may might can do "
     "does did not no this these those there their its his her our your it they he she we "
     "while since after before during about around over under into onto per each more less "
-    "other others most".split()
+    "other others most outside inside across near within without among amid between through "
+    "throughout against along beyond toward towards like via off upon despite".split()
 ) | REPORTING_WORDS
 _IRREGULAR_PLURALS = frozenset("people personnel police staff children men women troops".split())
 
@@ -305,7 +306,8 @@ def _price(before: str) -> str:
     return "cost of " + " ".join(thing)
 
 
-_NAME_ENDS = r"(?![\w'’-]|\s+[A-Z])"  # a place's name ends: "in Iraq", not "in Iraq War"
+# A place's name ends: "in Iraq"; not "in Iraq War", nor a possessor, "in Quebec's".
+_NAME_ENDS = r"(?<!['’]s)(?![\w'’-]|\s+[A-Z])"
 _PLACE_AFTER = re.compile(r"\s+(in|from)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)" + _NAME_ENDS)
 _MORE_OF = re.compile(r"^\s+(?:other|more|additional)(?=\s+[^\W\d_])", re.IGNORECASE)
 

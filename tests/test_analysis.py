@@ -118,6 +118,9 @@ def test_a_count_takes_no_place_from_a_longer_name_or_a_peoples_adjective():
     assert figures("About 300 troops remain in Syria.")[0][3] == "troops in Syria"
     assert figures("There are about 190 Jewish settlements in Palestinian territories.")[0][3] == "Jewish settlements"
     assert figures("Some 2,500 troops in Iraq are leaving.")[0][3] == "troops in Iraq"
+    assert figures("The PQ won 75 seats in Quebec's 125-seat legislature.")[0][3] == "seats"  # a possessor
+    # A preposition ends the phrase: "of Canadians outside the province" counts Canadians.
+    assert figures("Up to 78 percent of Canadians outside the province agree.")[0][3] == "Canadians"
 
 
 def test_a_number_the_corpus_uses_in_a_name_is_no_figure_anywhere():
