@@ -254,7 +254,7 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         if of:
             return _phrase_after(" " + of[1], plural_ends=True)
     if after:
-        return after if " in " in after or " from " in after else _with_place(after, text)
+        return after if " in " in after or " from " in after else _with_place(after, text, m.start(), tail)
     if unit is None and (done := _DONE_TO.match(tail)):
         return done[1]  # "62 were infected", "55 others were infected": the infected
     before = re.search(r"\bnumber\s+of\s+((?:[^\W\d_][\w'’.-]*\s+){0,5}?[^\W\d_][\w'’.-]*)\s+\w+\s*$", text[: m.start()])
@@ -352,13 +352,26 @@ _PLACE = re.compile(
 )
 
 
-def _with_place(counts: str, text: str) -> str:
-    """A count's place, when its sentence names exactly one ("fewer than 1,000 American
-    troops remain there", in a sentence about "withdrawals from Syria")."""
-    places = {m[1] for m in _PLACE.finditer(text) if not _names_people(text, m.end(1))} - CALENDAR
+def _with_place(counts: str, text: str, start: int, tail: str) -> str:
+    """A count's place: the one place named in the figure's clause ("about 1,200
+    residents were evacuated from Marlow"), or, for a count that is "there", the one
+    place its sentence names ("no recent withdrawals from Syria, and fewer than 1,000
+    American troops remain there"). Not a place of another clause: "won 75 seats, ...
+    while the Liberal Party, which favors keeping Quebec in Canada, won 48"."""
+    there = _THERE.match(tail) is not None
+    places = {
+        m[1]
+        for m in _PLACE.finditer(text)
+        if not _names_people(text, m.end(1))
+        and (there or not _CLAUSE_BREAK.search(text, min(m.end(), start), max(m.start(), start)))
+    } - CALENDAR
     if len(places) != 1:
         return counts
     return f"{counts} in {places.pop()}"
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()—]|\s[–-]+\s")  # not "1,200", "2014–2017"
+_THERE = re.compile(r"[^;:()—]{0,60}?\bthere\b")
 
 
 def _names_people(text: str, end: int) -> bool:

@@ -119,6 +119,11 @@ def test_a_count_takes_no_place_from_a_longer_name_or_a_peoples_adjective():
     assert figures("There are about 190 Jewish settlements in Palestinian territories.")[0][3] == "Jewish settlements"
     assert figures("Some 2,500 troops in Iraq are leaving.")[0][3] == "troops in Iraq"
     assert figures("The PQ won 75 seats in Quebec's 125-seat legislature.")[0][3] == "seats"  # a possessor
+    # A place of another clause is not the count's; a count "there" takes its sentence's.
+    assert figures("The PQ won 75 seats, while the Liberals, who favor keeping Quebec in Canada, won 48.")[0][3] == "seats"
+    assert figures("No troops left from Syria, and fewer than 1,000 American troops remain there.")[0][3] == (
+        "American troops in Syria"
+    )
     # A preposition ends the phrase: "of Canadians outside the province" counts Canadians.
     assert figures("Up to 78 percent of Canadians outside the province agree.")[0][3] == "Canadians"
 
