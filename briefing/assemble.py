@@ -35,7 +35,7 @@ def assemble_brief(
         note = _empty_note(theme, selection.empty) if not items else None
         sections.append(Section(name=theme.name, query=theme.query, items=items, note=note))
     figures = key_figures(index, readings.figures)
-    events = build_timeline(index, readings.dated)
+    events = build_timeline(index, readings.dated, readings.quantities())
     left_out = {
         name: count
         for name, count in (

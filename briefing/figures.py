@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from briefing.dates import CALENDAR, DateMention, find_dates
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
 from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, normalise
-from briefing.timeline import Dated, dated_sentences, link_groups, sentence_dates
+from briefing.timeline import Dated, Quantity, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:
     from briefing.select import Index
@@ -393,6 +393,13 @@ class Readings:
 
     dated: tuple[Dated, ...]
     figures: tuple[Mention, ...]
+
+    def quantities(self) -> dict[int, frozenset[Quantity]]:
+        """Each sentence's figures, as value and unit."""
+        found: dict[int, set[Quantity]] = {}
+        for m in self.figures:
+            found.setdefault(m.sentence, set()).add((m.figure.value, m.figure.unit))
+        return {sentence: frozenset(values) for sentence, values in found.items()}
 
 
 def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:

@@ -16,7 +16,7 @@ of the lead sentence, so it dates nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from briefing.select import Index
 
 T = TypeVar("T")
+Quantity = tuple[float, str | None]  # a figure's value and unit: what two sentences may differ on
 
 MAX_EVENTS = 40  # the memo's timeline; brief.json holds the same events
 NEAR = 6  # words either side of a date that say what it dates
@@ -112,13 +113,20 @@ def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
 _TIME_WORDS = frozenset({"ago", "last", "next", "earlier", "later", "end"})  # "a decade ago", "the end of"
 
 
-def build_timeline(index: Index, dated: Sequence[Dated]) -> tuple[Event, ...]:
+def build_timeline(
+    index: Index, dated: Sequence[Dated], figures: Mapping[int, frozenset[Quantity]]
+) -> tuple[Event, ...]:
     """Dated events of all sources, oldest first, each sentence in one of them under
     the date of what it reports (event_dates). Sentences that give the same date for
     the same happening (the same fact, or shared names or words at the date) are one
-    event citing each source."""
+    event citing each source, unless each gives a figure the other does not (``figures``:
+    each sentence's, from figures.Readings.quantities)."""
     events = []
-    for group in link_groups(event_dates(index.sentences, dated), lambda a, b: _same_event(index, a, b)):
+    for group in link_groups(
+        event_dates(index.sentences, dated),
+        lambda a, b: _same_event(index, a, b),
+        lambda a, b: _may_be_one(figures, a, b),
+    ):
         # The most precise date of the group, in a wording that stands alone if one does
         # ("This adjustment aligns with..." leans on the sentence before), else by its
         # earliest source.
@@ -144,12 +152,17 @@ def build_timeline(index: Index, dated: Sequence[Dated]) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def link_groups(things: Sequence[T], same: Callable[[T, T], bool]) -> list[list[T]]:
-    """Single-link groups: a thing joins the first group holding something it matches."""
+def link_groups(
+    things: Sequence[T], same: Callable[[T, T], bool], fits: Callable[[T, T], bool] | None = None
+) -> list[list[T]]:
+    """Single-link groups: a thing joins the first group holding something it matches
+    and, when ``fits`` is given, nothing it does not fit."""
     groups: list[list[T]] = []
     for thing in things:
         for group in groups:
-            if any(same(thing, other) for other in group):
+            if any(same(thing, other) for other in group) and (
+                fits is None or all(fits(thing, other) for other in group)
+            ):
                 group.append(thing)
                 break
         else:
@@ -157,19 +170,27 @@ def link_groups(things: Sequence[T], same: Callable[[T, T], bool]) -> list[list[
     return groups
 
 
+def _may_be_one(figures: Mapping[int, frozenset[Quantity]], a: Dated, b: Dated) -> bool:
+    """Two dated sentences an event may hold together: their dates agree, both or
+    neither give a period, and one does not give a figure the other lacks while lacking
+    one the other gives (each source is cited for its own figure; a date or "Flight
+    990" is no figure). Every member of an event fits every other: "in 1999" agrees
+    with 31 October and with 12 November, which do not agree."""
+    if not a.when.agrees(b.when) or (a.mention.until is None) != (b.mention.until is None):
+        return False
+    mine, theirs = figures.get(a.sentence, frozenset()), figures.get(b.sentence, frozenset())
+    return not (mine - theirs and theirs - mine)
+
+
 def _same_event(index: Index, a: Dated, b: Dated) -> bool:
-    if not a.when.agrees(b.when):
-        return False
-    if (a.mention.until is None) != (b.mention.until is None):
-        return False
-    if index.other_figures(a.sentence, b.sentence):
-        return False  # each source is cited for its own figure
+    """The same happening: the same fact, or shared words at the date, or shared names
+    (not the date's own numbers: that the dates agree is known already)."""
     if index.same_fact(a.sentence, b.sentence) > 0:
         return True
     if a.near & b.near:
         return True
-    names = (index.entities[a.sentence] & index.entities[b.sentence]) - date_terms()  # the date agrees already
-    return len(names) >= LINK_ENTITIES
+    names = (index.entities[a.sentence] & index.entities[b.sentence]) - date_terms()
+    return sum(1 for name in names if not name[0].isdigit()) >= LINK_ENTITIES
 
 
 def _bound(index: Index, d: Dated) -> str:

@@ -284,7 +284,8 @@ def test_relative_dates_resolve_against_the_article_and_keep_their_precision():
 
 
 def test_the_timeline_is_chronological_cited_and_never_guesses(flood, flood_index):
-    events = build_timeline(flood_index, read_corpus(flood_index, flood).dated)
+    readings = read_corpus(flood_index, flood)
+    events = build_timeline(flood_index, readings.dated, readings.quantities())
     dates = [e.when.iso for e in events]
     assert dates == sorted(dates, key=lambda d: [int(p) for p in d.split("-")])
     assert "2024-03-12" in dates  # "on Tuesday" in an article of Thursday 14 March

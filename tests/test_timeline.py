@@ -47,7 +47,8 @@ MEDIATORS = "Mediators said on Thursday"
 
 def timeline(*articles: Article) -> tuple[Event, ...]:
     index = Index(segment_all(articles))
-    return build_timeline(index, read_corpus(index, articles).dated)
+    readings = read_corpus(index, articles)
+    return build_timeline(index, readings.dated, readings.quantities())
 
 
 def dates_of(events: tuple[Event, ...], words: str) -> list[str]:
@@ -176,6 +177,31 @@ def test_sources_giving_one_event_different_figures_are_each_cited_for_their_own
         (True, [1]),
         (False, [2]),
     ]
+
+
+def cited_events(*texts: str) -> list[tuple[str, list[int]]]:
+    """Each event's date and the sources it cites, from a corpus of the given texts."""
+    events = timeline(*(make_article(t, path=f"{k}.txt") for k, t in enumerate(texts)))
+    return [(e.when.iso, [c.source for c in e.citations]) for e in events]
+
+
+def test_a_date_or_a_names_number_is_no_figure_that_parts_an_event():
+    # "Flight 990", "Boeing 767" and the date's own "31" and "1999" are no figures; 217 is.
+    assert cited_events(
+        "Jet lost\n\nNovember 1, 1999\n\nFlight 990 crashed into the Atlantic on October 31, 1999, "
+        "killing 217 people on board, the safety board said.\n",
+        "Jet probe\n\nNovember 2, 1999\n\nThe Boeing 767 crashed into the Atlantic on Oct. 31, 1999, "
+        "shortly after taking off from New York, the safety board said.\n",
+    ) == [("1999-10-31", [1, 2])]
+
+
+def test_an_event_holds_only_dates_that_all_agree():
+    # "in 1999" agrees with both days, which do not agree: two events, not one.
+    assert cited_events(
+        "Crash\n\nNovember 1, 1999\n\nThe airline's jet crashed into the ocean on October 31, 1999, the airline said.\n",
+        "Year\n\nDecember 1, 1999\n\nThe airline's jet crashed into the ocean in 1999, the worst loss in its history.\n",
+        "Recorder\n\nNovember 13, 1999\n\nDivers found the airline's jet recorder in the ocean on November 12, 1999.\n",
+    ) == [("1999-10-31", [1, 2]), ("1999-11-12", [3])]
 
 
 def test_a_shared_name_and_day_do_not_make_one_event():
