@@ -10,6 +10,7 @@ import socket
 import ssl
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,29 +58,32 @@ def authenticator(server, session, envelope, mechanism, auth_data):  # noqa: ANN
     return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
 
 
-def serve(box: Inbox, **kwargs: object) -> tuple[Controller, int]:
-    """An SMTP server for ``box`` on 127.0.0.1; ``kwargs`` go to aiosmtpd's Controller."""
+@contextmanager
+def serving(box: Inbox, **kwargs: object) -> Iterator[int]:
+    """An SMTP server for ``box`` on 127.0.0.1, stopped on leaving; yields its port.
+    ``kwargs`` go to aiosmtpd's Controller."""
     port = free_port()
     controller = Controller(box, hostname="127.0.0.1", port=port, **kwargs)
     controller.start()
-    return controller, port
+    try:
+        yield port
+    finally:
+        controller.stop()
 
 
 @pytest.fixture
 def inbox() -> Iterator[tuple[Inbox, int]]:
     box = Inbox()
-    controller, port = serve(box)
-    yield box, port
-    controller.stop()
+    with serving(box) as port:
+        yield box, port
 
 
 @pytest.fixture
 def login_inbox() -> Iterator[tuple[Inbox, int]]:
     box = Inbox()
     warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS")  # loopback only
-    controller, port = serve(box, authenticator=authenticator, auth_required=True, auth_require_tls=False)
-    yield box, port
-    controller.stop()
+    with serving(box, authenticator=authenticator, auth_required=True, auth_require_tls=False) as port:
+        yield box, port
 
 
 @pytest.fixture
@@ -172,12 +176,9 @@ def test_a_server_that_requires_login_refuses_a_message_without_one(login_inbox,
 
 def test_a_refused_recipient(brief_files: Path):
     box = Inbox(refuse="nobody@example.org")
-    controller, port = serve(box)
-    try:
+    with serving(box) as port:
         with pytest.raises(MailError, match=r"recipient refused: nobody@example.org \(550"):
             mail_brief([brief_files / "brief.pdf"], ["nobody@example.org"], settings=settings_for(port), env={})
-    finally:
-        controller.stop()
     assert box.messages == []
 
 
@@ -265,14 +266,11 @@ def untrusted(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_starttls_and_login_against_a_server_that_requires_both(trusted, server_tls, brief_files: Path):
     # The server refuses mail before STARTTLS and login without TLS: delivery proves both.
     box = Inbox()
-    controller, port = serve(
+    with serving(
         box, tls_context=server_tls, require_starttls=True, authenticator=authenticator, auth_required=True
-    )
-    try:
+    ) as port:
         settings = settings_for(port, security="starttls", user="desk")
         mail_brief([brief_files / "brief.pdf"], ["desk@example.org"], settings=settings, env={"BRIEFING_SMTP_PASSWORD": "s3cret"})
-    finally:
-        controller.stop()
     [message] = box.messages
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content() == (brief_files / "brief.pdf").read_bytes()
@@ -280,11 +278,8 @@ def test_starttls_and_login_against_a_server_that_requires_both(trusted, server_
 
 def test_ssl_from_the_first_byte(trusted, server_tls, brief_files: Path):
     box = Inbox()
-    controller, port = serve(box, ssl_context=server_tls)
-    try:
+    with serving(box, ssl_context=server_tls) as port:
         mail_brief([brief_files / "brief.pdf"], ["desk@example.org"], settings=settings_for(port, security="ssl"), env={})
-    finally:
-        controller.stop()
     assert len(box.messages) == 1
 
 
@@ -294,17 +289,14 @@ def test_a_certificate_nobody_vouches_for_is_refused_before_anything_is_sent(
 ):
     box = Inbox()
     tls = {"tls_context": server_tls} if security == "starttls" else {"ssl_context": server_tls}
-    controller, port = serve(box, **tls)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "briefing.toml").write_text(
-        f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "{security}"\nuser = "desk"\nfrom = "b@example.org"\n'
-    )
-    try:
+    with serving(box, **tls) as port:
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "briefing.toml").write_text(
+            f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "{security}"\nuser = "desk"\nfrom = "b@example.org"\n'
+        )
         result = CliRunner().invoke(
             main, ["send", str(brief_files / "brief.pdf"), "--to", "d@example.org"], env={"BRIEFING_SMTP_PASSWORD": "s3cret"}
         )
-    finally:
-        controller.stop()
     assert result.exit_code == 6
     assert f"127.0.0.1:{port}: TLS failed (CERTIFICATE_VERIFY_FAILED)" in result.output
     assert result.output.count("\n") == 1 and "s3cret" not in result.output
@@ -315,12 +307,9 @@ def test_a_certificate_for_another_host_is_refused(authority: trustme.CA, truste
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     authority.issue_cert("mail.example.org").configure_cert(context)
     box = Inbox()
-    controller, port = serve(box, tls_context=context)
-    try:
+    with serving(box, tls_context=context) as port:
         with pytest.raises(MailError, match="TLS failed"):
             mail_brief([brief_files / "brief.pdf"], ["d@example.org"], settings=settings_for(port, security="starttls"), env={})
-    finally:
-        controller.stop()
     assert box.messages == []
 
 
@@ -333,23 +322,17 @@ def test_starttls_against_a_server_without_it_says_which_setting_to_check(inbox,
 
 def test_an_address_outside_ascii_to_a_server_without_smtputf8_says_so(brief_files: Path):
     box = Inbox()
-    controller, port = serve(box, enable_SMTPUTF8=False)
-    try:
+    with serving(box, enable_SMTPUTF8=False) as port:
         with pytest.raises(MailError, match=r"does not take addresses outside ASCII \(SMTPUTF8\): jörg@example.org$"):
             mail_brief([brief_files / "brief.pdf"], ["jörg@example.org"], settings=settings_for(port), env={})
-    finally:
-        controller.stop()
     assert box.messages == []
 
 
 def test_a_name_outside_ascii_on_an_ascii_address_needs_no_smtputf8(brief_files: Path):
     box = Inbox()
-    controller, port = serve(box, enable_SMTPUTF8=False)
-    try:
+    with serving(box, enable_SMTPUTF8=False) as port:
         settings = settings_for(port, sender="Jörg Desk <desk@example.org>")
         mail_brief([brief_files / "brief.pdf"], ["Zoë Lane <zoe@example.org>"], settings=settings, env={})
-    finally:
-        controller.stop()
     assert box.envelopes == [("desk@example.org", ["zoe@example.org"])]
 
 
