@@ -195,7 +195,10 @@ def _looks_like_label(text: str, start: int) -> bool:
 
 def _is_common_word(word: str) -> bool:
     lower = word.lower()
-    return lower in _STOP_COUNTS or lower in _QUALIFIER_WORDS or lower == "all"
+    return lower in _STOP_COUNTS or lower in _QUALIFIER_WORDS or lower in _OPENERS
+
+
+_OPENERS = frozenset("all another perhaps exactly precisely".split())  # "Another 300 were hurt"
 
 
 _QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split())
@@ -370,15 +373,31 @@ def _with_place(counts: str, text: str, start: int, tail: str) -> str:
     return f"{counts} in {places.pop()}"
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()—]|\s[–-]+\s")  # not "1,200", "2014–2017"
-_THERE = re.compile(r"[^;:()—]{0,60}?\bthere\b")
+# Where a clause ends: a semicolon or colon, or a comma before a word that opens
+# another clause ("75 seats, while the Liberal Party, which favors ..."); not an aside
+# ("200 people, including 40 children, were killed in Gaza") nor "1,200".
+_CLAUSE_BREAK = re.compile(
+    r"[;:](?=\s)|,\s+(?:while|whereas|which|who|whom|whose|where|but|although|though|and|or|as|"
+    r"when|after|before|because|since|if|unless)\b",
+    re.IGNORECASE,
+)
+# A count that is "there" ("remain there"); not "there are plans to ...".
+_THERE = re.compile(
+    r"[^;:()—]{0,60}?\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b)"
+)
 
 
 def _names_people(text: str, end: int) -> bool:
-    """The capitalised word before ``end`` is a people's adjective, not a place, when a
-    plural noun follows it: "in Palestinian territories", "from Israeli jails"."""
+    """The capitalised word before ``end`` is a people's adjective, not a place: it
+    ends as one ("-an", "-ese", "-ish", "-i") and a plural noun follows it ("in
+    Palestinian territories", "from Israeli jails"; not "from Marlow hours before")."""
+    if not _PEOPLES.search(text, 0, end):
+        return False
     after = re.match(r"\s+([a-z]+)\b", text[end:])
-    return after is not None and after[1] not in _STOP_COUNTS and _plural(after[1])
+    return after is not None and after[1] not in _STOP_COUNTS | _DURATIONS and _plural(after[1])
+
+
+_PEOPLES = re.compile(r"(?:an|ese|ish|i|ic)$")
 
 
 def _plural(word: str) -> bool:
@@ -419,13 +438,16 @@ def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
     )
 
 
-# A number of three digits or more that a name gives: "Boeing 767", "Flight 990".
-_NAMED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+(\d{3,})(?![\w/]|[.,]\d)")
+# A number of three digits or more that a name gives: "Boeing 767", "Flight 990"; not
+# a sentence's first word ("Another 300 were hurt", "Perhaps 200 passengers").
+_NAMED = re.compile(r"(?<=\S )([A-Z][a-z]+)\s+(\d{3,})(?![\w/]|[.,]\d)")
 
 
 def _name_numbers(sentences: Sequence[Sentence]) -> frozenset[str]:
     """The numbers a corpus uses in names. Where it writes "Boeing 767" once, "another
-    767 crashed" and "a former 767 pilot" name the same aircraft: they are not counts."""
+    767 crashed" and "a former 767 pilot" name the same aircraft: they are not counts.
+    A mention that says what it counts stays one: "Highway 101" somewhere does not
+    make "101 people were charged" a name."""
     return frozenset(
         m[2]
         for sentence in sentences
@@ -436,7 +458,7 @@ def _name_numbers(sentences: Sequence[Sentence]) -> frozenset[str]:
 
 def _names_a_thing(figure: Figure, names: frozenset[str]) -> bool:
     plain = figure.unit is None and figure.qualifier is None and figure.was is None and figure.upper is None
-    return plain and figure.label in names
+    return plain and not figure.counts and figure.label in names
 
 
 def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, ...]:
@@ -458,10 +480,10 @@ def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, .
 
 def _most_said(counts: Iterable[str]) -> str:
     """What most of a row's sources say it counts; of those said equally often, the
-    most precise. One sentence's "217 people in the United States" (a place its
-    sentence names for the investigators) does not outvote the others' "217 people"."""
+    plainest, which claims least. One sentence's "217 people in the United States" (a
+    place its sentence names for the investigators) does not outvote "217 people"."""
     tally = Counter(c for c in counts if c)
-    return max(tally, key=lambda c: (tally[c], len(c)), default="")
+    return max(tally, key=lambda c: (tally[c], -len(c)), default="")
 
 
 def _same_row(index: Index, a: Mention, b: Mention) -> bool:
@@ -473,10 +495,8 @@ def _same_row(index: Index, a: Mention, b: Mention) -> bool:
     heads = head(a.figure.counts), head(b.figure.counts)
     if all(heads):
         return heads[0] == heads[1]
-    if not any(heads):
-        # Neither says. A distance is one ("33,000 feet": the cruising altitude, however
-        # worded); a bare number only where the two sentences tell the same fact.
-        return a.figure.unit in _DISTANCES.values() or index.same_fact(a.sentence, b.sentence) > 0
+    if not any(heads):  # neither says: the same only where their sentences tell the same
+        return index.same_fact(a.sentence, b.sentence) > 0
     counted, other = (heads[0], b) if heads[0] else (heads[1], a)
     return counted in index.terms[other.sentence]
 

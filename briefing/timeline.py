@@ -160,8 +160,8 @@ def link_groups(
     groups: list[list[T]] = []
     for thing in things:
         for group in groups:
-            if any(same(thing, other) for other in group) and (
-                fits is None or all(fits(thing, other) for other in group)
+            if (fits is None or all(fits(thing, other) for other in group)) and any(
+                same(thing, other) for other in group
             ):
                 group.append(thing)
                 break

@@ -126,16 +126,31 @@ def test_a_count_takes_no_place_from_a_longer_name_or_a_peoples_adjective():
     )
     # A preposition ends the phrase: "of Canadians outside the province" counts Canadians.
     assert figures("Up to 78 percent of Canadians outside the province agree.")[0][3] == "Canadians"
+    # An aside between commas is no other clause; a place's name before "hours" is no
+    # people's adjective; "there are plans" is not a count that is there.
+    assert figures("More than 200 people, including 40 children, were killed in Gaza.")[0][3] == "people in Gaza"
+    assert figures("About 1,200 residents were evacuated from Marlow hours before the levee broke.")[0][3] == (
+        "residents in Marlow"
+    )
+    assert figures("The company employs 300 workers, though there are plans to open a plant in Mexico.")[0][3] == "workers"
 
 
 def test_a_number_the_corpus_uses_in_a_name_is_no_figure_anywhere():
     texts = [
         "Jet lost\nThe Boeing 767 fell into the ocean with 217 people aboard, officials said.\n",
-        "Old crash\nAnother 767 crashed in 1991, and a former 767 pilot said the 217 people had no warning.\n",
+        "Old crash\nIn 1991 another 767 crashed, and a former 767 pilot said the 217 people had no warning.\n",
     ]
     assert rows_of(texts, 767) == []
     [row] = rows_of(texts, 217)
     assert (row.figure.counts, [c.source for c in row.citations]) == ("people", [1, 2])
+    # Without the name, "another 767 crashed" is a bare count like any other.
+    assert len(rows_of([texts[1].replace("another 767", "another 767 planes")], 767)) == 1
+    # A sentence's first word names nothing, and a count that says what it counts stays
+    # one whatever a name elsewhere holds.
+    [hurt] = rows_of(["Blast\nAnother 300 people were injured in the blast at the market, police said on Monday.\n"], 300)
+    assert hurt.figure.counts == "people"
+    [jobs] = rows_of(["Cuts\nThe Fortune 500 company said on Monday that it would cut 500 jobs at its plants this year.\n"], 500)
+    assert jobs.figure.counts == "jobs"
 
 
 def test_a_row_counts_what_most_of_its_sources_say_and_bare_numbers_come_last():
@@ -150,9 +165,13 @@ def test_a_row_counts_what_most_of_its_sources_say_and_bare_numbers_come_last():
     rows = key_figures(index, read_corpus(index, articles).figures)
     assert [(r.figure.label, r.figure.counts, [c.source for c in r.citations]) for r in rows] == [
         ("217", "people", [1, 2, 3]),  # not "people in United States", one sentence's place
-        ("16,000 ft", "", [2, 4]),  # a distance, however worded, is one row
+        ("16,000 ft", "", [2]),  # two sentences that tell different things: two rows
+        ("16,000 ft", "", [4]),
         ("5,000", "", [3]),  # says neither what it counts nor its unit: last
     ]
+    # Said equally often, the plainest wording: it claims least.
+    [row] = rows_of([texts[0], texts[2]], 217)
+    assert row.figure.counts == "people"
 
 
 def test_an_age_after_a_name_is_not_a_figure():
