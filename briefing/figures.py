@@ -394,10 +394,11 @@ def _names_people(text: str, end: int) -> bool:
     if not _PEOPLES.search(text, 0, end):
         return False
     after = re.match(r"\s+([a-z]+)\b", text[end:])
-    return after is not None and after[1] not in _STOP_COUNTS | _DURATIONS and _plural(after[1])
+    return after is not None and after[1] not in _NOT_NOUNS and _plural(after[1])
 
 
 _PEOPLES = re.compile(r"(?:an|ese|ish|i|ic)$")
+_NOT_NOUNS = _STOP_COUNTS | _DURATIONS
 
 
 def _plural(word: str) -> bool:

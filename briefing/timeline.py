@@ -189,8 +189,7 @@ def _same_event(index: Index, a: Dated, b: Dated) -> bool:
         return True
     if a.near & b.near:
         return True
-    names = (index.entities[a.sentence] & index.entities[b.sentence]) - date_terms()
-    return sum(1 for name in names if not name[0].isdigit()) >= LINK_ENTITIES
+    return len((index.names[a.sentence] & index.names[b.sentence]) - date_terms()) >= LINK_ENTITIES
 
 
 def _bound(index: Index, d: Dated) -> str:

@@ -51,6 +51,11 @@ def timeline(*articles: Article) -> tuple[Event, ...]:
     return build_timeline(index, readings.dated, readings.quantities())
 
 
+def timeline_of(*texts: str) -> tuple[Event, ...]:
+    """The timeline of a corpus of the given texts, in their order."""
+    return timeline(*(make_article(t, path=f"{k}.txt") for k, t in enumerate(texts)))
+
+
 def dates_of(events: tuple[Event, ...], words: str) -> list[str]:
     return [e.when.iso for e in events if words in e.text]
 
@@ -152,19 +157,15 @@ def test_a_date_that_bounds_the_happening_says_so():
 
 
 def test_sources_that_give_one_date_as_a_bound_and_as_a_date_are_one_event():
-    deadline = make_article(
-        "Mission to end\n\nMarch 5, 2025\n\nThe coalition agreed to end its military mission in Iraq by September 2025.\n",
-        path="a.txt",
-    )
-    horizon = make_article(
+    deadline = "Mission to end\n\nMarch 5, 2025\n\nThe coalition agreed to end its military mission in Iraq by September 2025.\n"
+    horizon = (
         "A year of talks\n\nMarch 6, 2025\n\n"
-        "Talks set September 2025 as the deadline for the coalition's military mission in Iraq.\n",
-        path="b.txt",
+        "Talks set September 2025 as the deadline for the coalition's military mission in Iraq.\n"
     )
-    (event,) = timeline(deadline, horizon)
+    (event,) = timeline_of(deadline, horizon)
     assert (event.when.iso, len(event.citations)) == ("2025-09", 2)
     assert event.bound is None  # one source gives it as the date of the end
-    (alone,) = timeline(deadline)
+    (alone,) = timeline_of(deadline)
     assert alone.bound == "by"
 
 
@@ -181,8 +182,7 @@ def test_sources_giving_one_event_different_figures_are_each_cited_for_their_own
 
 def cited_events(*texts: str) -> list[tuple[str, list[int]]]:
     """Each event's date and the sources it cites, from a corpus of the given texts."""
-    events = timeline(*(make_article(t, path=f"{k}.txt") for k, t in enumerate(texts)))
-    return [(e.when.iso, [c.source for c in e.citations]) for e in events]
+    return [(e.when.iso, [c.source for c in e.citations]) for e in timeline_of(*texts)]
 
 
 def test_a_date_or_a_names_number_is_no_figure_that_parts_an_event():
@@ -230,17 +230,15 @@ def test_a_sentence_announcing_what_follows_is_no_event():
 
 
 def test_an_event_is_worded_by_a_source_whose_sentence_stands_alone():
-    leaning = make_article(
+    leaning = (
         "Dockers strike\n\nMarch 5, 2025\n\nThe union rejected the port authority's final offer on pay.\n\n"
         "They walked off the job at the Port of Portmere on Monday.\n\n"
-        "The port handles most of the country's container traffic.\n",
-        path="a.txt",
+        "The port handles most of the country's container traffic.\n"
     )
-    whole = make_article(
+    whole = (
         "Port at a standstill\n\nMarch 5, 2025\n\nDock workers walked off the job at the Port of Portmere on Monday.\n\n"
-        "Ships are waiting at anchor outside the harbour.\n",
-        path="b.txt",
+        "Ships are waiting at anchor outside the harbour.\n"
     )
-    (event,) = timeline(leaning, whole)
+    (event,) = timeline_of(leaning, whole)
     assert event.text.startswith("Dock workers")
     assert [c.source for c in event.citations] == [2, 1]
