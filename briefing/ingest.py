@@ -510,8 +510,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
-    raw = text[start:end]
-    line = " ".join(raw.split())
+    flat = " ".join(text[start:end].split())
+    line = flat
     md_heading = markdown and bool(re.match(r"#{1,6}\s", line))
     if markdown:
         line = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)", "", line)
@@ -556,7 +556,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
         meta=meta,
         interstitial=interstitial,
         md_heading=md_heading,
-        listed=bool(BULLET.match(" ".join(raw.split()))),  # raw: Markdown's marks are off ``line``
+        listed=bool(BULLET.match(flat)),  # before Markdown's marks came off ``line``
     )
 
 

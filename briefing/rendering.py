@@ -13,6 +13,7 @@ a user template can ``{% extends "default:brief.md.j2" %}`` and override a block
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from pathlib import Path
@@ -204,13 +205,20 @@ def when(event: Event) -> str:
 
 
 def _environment(template_dir: Path | None) -> Environment:
+    if template_dir is not None and not Path(template_dir).is_dir():
+        raise ConfigError(f"template folder not found: {template_dir}")
+    return _built_environment(template_dir)
+
+
+@functools.lru_cache(maxsize=8)
+def _built_environment(template_dir: Path | None) -> Environment:
+    """The Jinja environment of a template folder, built once: each format, and the PDF
+    after the HTML, reuses its compiled templates (Jinja reloads a changed file)."""
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
     default = FileSystemLoader(default_template_dir())
     loaders: list[FileSystemLoader | PrefixLoader] = []
     if template_dir is not None:
-        if not Path(template_dir).is_dir():
-            raise ConfigError(f"template folder not found: {template_dir}")
         loaders.append(FileSystemLoader(template_dir))
     loaders += [default, PrefixLoader({"default": default}, delimiter=":")]
     env = Environment(

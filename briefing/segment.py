@@ -30,17 +30,19 @@ _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # timeline does not take the filing date for an event's. The place must be in capitals
 # (checked in `dateline_end`, which knows capitals beyond A-Z) and the sentence must go
 # on with a capital or a digit.
+_AGENCY = r"\([^\W\d_][\w.&'’\ \-]{0,30}\)"  # (AP), (dpa), (Reuters)
+_DASH = r"(?:[—–_]|--?)\ +"
 _DATELINE = re.compile(
-    r"""^(?:
-        (?P<place>[^\W\d_][\w.'’\-]*(?:\ [^\W\d_][\w.'’\-]*){0,3})        # BRUSSELS, NEW YORK
-        (?:,\ [^\W_][\w.'’\-]*(?:\ [\w.'’\-]+){0,2}){0,3}                 # , Belgium / , Oct. 2, 2025
-        (?:\ ?\([^\W\d_][\w.&'’\ \-]{0,30}\))?                            # (AP), (dpa)
-        \ ?(?:[—–_]|--?)\ +
-      | \([A-Z][\w.&'’\ \-]{0,30}\)\ ?(?:(?:[—–_]|--?)\ +)?                  # (CNN) —
+    rf"""^(?:
+        (?P<place>[^\W\d_][\w.'’\-]*(?:\ [^\W\d_][\w.'’\-]*){{0,3}})        # BRUSSELS, NEW YORK
+        (?:,\ [^\W_][\w.'’\-]*(?:\ [\w.'’\-]+){{0,2}}){{0,3}}                 # , Belgium / , Oct. 2, 2025
+        (?:\ ?{_AGENCY})?
+        \ ?{_DASH}
+      | \([A-Z][\w.&'’\ \-]{{0,30}}\)\ ?(?:{_DASH})?                            # (CNN) —
     )""",
     re.VERBOSE,
 )
-_AFTER_DATE = re.compile(r",?\ ?(?:\([^\W\d_][\w.&'’\ \-]{0,30}\)\ ?)?(?:[—–_]|--?)\ +")
+_AFTER_DATE = re.compile(rf",?\ ?(?:{_AGENCY}\ ?)?{_DASH}")  # after "March 3, 2025"
 
 
 def dateline_end(text: str) -> int:
