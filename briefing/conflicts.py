@@ -43,7 +43,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from briefing.dates import CALENDAR, DEADLINE_WORDS, bound_word
 from briefing.figures import PRICE, Mention, Readings, find_figures, head, same_value, thing_and_place
@@ -360,6 +360,15 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
 # --- the same count, different values ---------------------------------------------------
 
 
+class _Telling(NamedTuple):
+    """What at_odds reads from one sentence."""
+
+    change: bool  # tells a change: "has risen to 41"
+    current: bool  # tells the present: "now", "currently"
+    roles: frozenset[str]
+    periods: frozenset[str]
+
+
 def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> Callable[[Mention, Mention], bool]:
     """Whether two figures of different sources cannot both be right, if they count the
     same thing: told at the same time, in the same role, over the same period, with no
@@ -368,6 +377,11 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
     values: dict[int, list[Figure]] = {}
     for m in readings.figures:
         values.setdefault(m.sentence, []).append(m.figure)
+
+    @functools.cache
+    def telling(i: int) -> _Telling:  # one sentence's reading, for every pair it is in
+        text = index.sentences[i].text
+        return _Telling(bool(_CHANGE.search(text)), bool(_CURRENT.search(text)), _roles(index.terms[i]), _periods(text))
 
     def at_odds(a: Mention, b: Mention) -> bool:
         sa, sb = index.sentences[a.sentence], index.sentences[b.sentence]
@@ -382,14 +396,13 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
         pa, pb = articles[sa.source].published, articles[sb.source].published
         if pa is None or pb is None or abs((pa - pb).days) > SAME_TIME_DAYS:
             return False
-        if _CHANGE.search(sa.text) or _CHANGE.search(sb.text):
+        ta, tb = telling(a.sentence), telling(b.sentence)
+        if ta.change or tb.change:
             return False  # "has risen to 41": the other value may be the earlier one
-        current = bool(_CURRENT.search(sa.text) or _CURRENT.search(sb.text))
         names = [index.names[a.sentence], index.names[b.sentence]]
         return (
-            _same_moment(dates.get(a.sentence, []), pa, dates.get(b.sentence, []), pb, current)
-            and _roles(index.terms[a.sentence]) == _roles(index.terms[b.sentence])
-            and _periods(sa.text) == _periods(sb.text)
+            _same_moment(dates.get(a.sentence, []), pa, dates.get(b.sentence, []), pb, ta.current or tb.current)
+            and (ta.roles, ta.periods) == (tb.roles, tb.periods)
             and not (names[0] and names[1] and not names[0] & names[1])  # "the Lauda Air crash" / "EgyptAir"
         )
 
@@ -473,7 +486,7 @@ def _parallel_conflicts(
 def _parallel(index: Index, i: int, j: int) -> bool:
     """Sentences i and j say the same words of their names: each holds nearly all that
     the other tells (IDF-weighted) apart from figures, and they give the same names."""
-    a, b = (frozenset(t for t in index.told[k] if not t[0].isdigit()) for k in (i, j))
+    a, b = (index.told[k] - index.numbers[k] for k in (i, j))  # what they tell, numbers aside
     if len(a) < 3 or index.names[i] != index.names[j]:
         return False
     shared = sum(index.idf[t] for t in a & b)

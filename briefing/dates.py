@@ -46,12 +46,13 @@ _FORMS = sorted(_MONTH_NUMBER, key=len, reverse=True)
 _INITIALS = "".join(sorted({f[0] for f in _FORMS}))
 _M = rf"(?=[{_INITIALS.upper()}])(?P<month>(?:" + "|".join(f.capitalize() for f in _FORMS) + r")\b\.?)"
 _M_ANY = rf"(?=[{_INITIALS}{_INITIALS.upper()}])(?P<month>(?i:" + "|".join(_FORMS) + r")\b\.?)"
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_YEAR_DIGITS = r"(?:1[89]|20)\d\d"  # the years a date may give: 1800-2099
+_YEAR = rf"(?P<year>{_YEAR_DIGITS})"
 _END = r"(?![\w%/-]|[.,]\d)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Calendar words as written: what a capital letter does not make a name or a place.
 CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES) | {"Today", "Tonight", "Yesterday", "Tomorrow", "Now"}
-_YEAR_TERM = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR_TERM = re.compile(rf"^{_YEAR_DIGITS}$")
 
 
 @functools.cache
