@@ -309,9 +309,13 @@ def _price(before: str) -> str:
     return "cost of " + " ".join(thing)
 
 
+# A day or month after a place is no part of its name: "in Moscow Wednesday".
+_NOT_CALENDAR = r"(?!(?:" + "|".join(sorted(CALENDAR)) + r")\b)"
 # A place's name ends: "in Iraq"; not "in Iraq War", nor a possessor, "in Quebec's".
-_NAME_ENDS = r"(?<!['’]s)(?![\w'’-]|\s+[A-Z])"
-_PLACE_AFTER = re.compile(r"\s+(in|from)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)" + _NAME_ENDS)
+_NAME_ENDS = r"(?<!['’]s)(?![\w'’-]|\s+" + _NOT_CALENDAR + "[A-Z])"
+_PLACE_AFTER = re.compile(
+    r"\s+(in|from)\s+((?:[A-Z][\w'’-]+)(?:\s+" + _NOT_CALENDAR + r"[A-Z][\w'’-]+)?)" + _NAME_ENDS
+)
 _MORE_OF = re.compile(r"^\s+(?:other|more|additional)(?=\s+[^\W\d_])", re.IGNORECASE)
 
 
@@ -349,7 +353,7 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
 # "in Marlow", "from Syria"; not a route, "from Greenwich to Madison", nor a longer
 # name, "from Egyptian Civil Aviation Authority chief ...".
 _PLACE = re.compile(
-    r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
+    r"\b(?:in|from)\s+(?:[a-z]+\s+)?([A-Z][a-z][\w'’-]*(?:\s+" + _NOT_CALENDAR + r"[A-Z][a-z][\w'’-]*)?)"
     + _NAME_ENDS
     + r"(?!\s+to\s+[A-Z])"
 )
@@ -366,11 +370,19 @@ def _with_place(counts: str, text: str, start: int, tail: str) -> str:
         m[1]
         for m in _PLACE.finditer(text)
         if not _names_people(text, m.end(1))
-        and (there or not _CLAUSE_BREAK.search(text, min(m.end(), start), max(m.start(), start)))
+        and (there or not _breaks(text, start, m.start(), m.end()))
     } - CALENDAR
     if len(places) != 1:
         return counts
     return f"{counts} in {places.pop()}"
+
+
+def _breaks(text: str, count: int, start: int, end: int) -> bool:
+    """A clause ends between a count (at ``count``) and a place at text[start:end]."""
+    if start > count:
+        return any(p.search(text, count, start) for p in (_CLAUSE_BREAK, _REPORT_BREAK))
+    # "in Dalian, Guangzhou and 28 other cities": a place listed beside the count.
+    return _CLAUSE_BREAK.search(text, end, count) is not None or _LISTED.fullmatch(text, end, count) is not None
 
 
 # Where a clause ends: a semicolon or colon, or a comma before a word that opens
@@ -381,6 +393,11 @@ _CLAUSE_BREAK = re.compile(
     r"when|after|before|because|since|if|unless)\b",
     re.IGNORECASE,
 )
+_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*,?\s+(?:and|or)\s+")
+# After a count, a comma before who said it ends the count's clause: "50 people were
+# detained, an aide told reporters in Moscow". (Before a count, "..., Putin said 30,000
+# troops ..." leads into it.)
+_REPORT_BREAK = re.compile(rf",\s+[^,;:]*?\b(?:{'|'.join(sorted(REPORTING_WORDS))})\b", re.IGNORECASE)
 # A count that is "there" ("remain there"); not "there are plans to ...".
 _THERE = re.compile(
     r"[^;:()—]{0,60}?\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b)"
@@ -390,9 +407,13 @@ _THERE = re.compile(
 def _names_people(text: str, end: int) -> bool:
     """The capitalised word before ``end`` is a people's adjective, not a place: it
     ends as one ("-an", "-ese", "-ish", "-i") and a plural noun follows it ("in
-    Palestinian territories", "from Israeli jails"; not "from Marlow hours before")."""
-    if not _PEOPLES.search(text, 0, end):
+    Palestinian territories", "from Israeli jails"; not "from Marlow hours before").
+    No place's name ends in "-ese" or "-ish": "known in Chinese as" names a language."""
+    ending = _PEOPLES.search(text, 0, end)
+    if ending is None:
         return False
+    if ending[0] in ("ese", "ish"):
+        return True
     after = re.match(r"\s+([a-z]+)\b", text[end:])
     return after is not None and after[1] not in _NOT_NOUNS and _plural(after[1])
 
@@ -402,8 +423,11 @@ _NOT_NOUNS = _STOP_COUNTS | _DURATIONS
 
 
 def _plural(word: str) -> bool:
+    """A plural noun, roughly; not a possessor ("the capital's local districts")."""
     lower = word.lower()
-    return lower in _IRREGULAR_PLURALS or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and not word[0].isupper())
+    return lower in _IRREGULAR_PLURALS or (
+        lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")) and not word[0].isupper()
+    )
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,9 @@ MARKDOWN_EXTENSIONS = ("sane_lists", "toc", "tables")
 # What Python-Markdown (with the extensions above) reads as markup in a line of text.
 # Anywhere: emphasis, code, links, attribute lists, heading hashes, backslash escapes.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
-# Only at the start of a line: list markers, blockquote, "1." (an ordered list).
-_MD_LINE_START = re.compile(r"^([-+>]|\d+(?=\.))")
+# Only at the start of a line: list markers, blockquote, "1. " (an ordered list; not
+# "4.3 percent").
+_MD_LINE_START = re.compile(r"^([-+>]|\d+(?=\.(?:\s|$)))")
 # It does not honour "\<" or "\&": "<" always becomes an entity (raw HTML, autolinks),
 # "&" only where it would start one (a bare "&" is escaped by Markdown itself).
 _ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[a-zA-Z0-9]+;)")

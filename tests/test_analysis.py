@@ -135,6 +135,33 @@ def test_a_count_takes_no_place_from_a_longer_name_or_a_peoples_adjective():
     assert figures("The company employs 300 workers, though there are plans to open a plant in Mexico.")[0][3] == "workers"
 
 
+def test_a_count_takes_no_place_from_who_said_it_nor_a_day_nor_a_language():
+    # Where a report was given is not where the count is, and a weekday is no part of
+    # a place's name (both from a Chechnya corpus).
+    assert figures(
+        "About 50 persons have been detained in the breakaway republic, eight of whom took part in the "
+        "bombing, presidential aide Sergei Yastrzhembsky told an interview in Moscow Wednesday."
+    )[0][3] == "persons"
+    assert figures("Police detained 50 people in Grozny Wednesday.")[0][3] == "people in Grozny"
+    assert figures("About 300 troops remain in Syria, officials said.")[0][3] == "troops in Syria"
+    # Before a count, who said it leads into the count: the place stays.
+    assert figures("With jets hitting targets in Chechnya, Putin said 30,000 Russian troops had moved.")[0][3] == (
+        "Russian troops in Chechnya"
+    )
+    # A place listed beside the count is not where the count is.
+    assert figures("Followers massed in Dalian, Guangzhou and 28 other cities.")[0][3] == "cities"
+    assert figures("In a bombing in Nairobi, 11 people were killed.")[0][3] == "people in Nairobi"
+    # "known in Chinese as" names a language, not a place.
+    assert figures(
+        "The ban on the group, known in Chinese as Falun Gong, had been rumored since the police rounded "
+        "up more than 100 leaders of the sect in several Chinese cities."
+    )[0][3] == "leaders"
+    # A possessor is no plural that ends the phrase: not "32 | capital's".
+    assert figures("The raid, in all 32 of the capital's local districts, was part of it.")[0][3] == (
+        "capital's local districts"
+    )
+
+
 def test_a_number_the_corpus_uses_in_a_name_is_no_figure_anywhere():
     texts = [
         "Jet lost\nThe Boeing 767 fell into the ocean with 217 people aboard, officials said.\n",

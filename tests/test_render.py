@@ -203,6 +203,7 @@ def test_html_escapes_titles_names_and_source_fields() -> None:
     [
         EVIL,
         "1986. That year",
+        "4.3 percent",
         "- a list? + no > quote",
         "# not a heading #",
         "*** --- ___",
@@ -228,6 +229,12 @@ def test_mdtext_shows_the_original_characters(text: str) -> None:
 
 def test_mdtext_collapses_white_space_and_drops_control_characters() -> None:
     assert md_text("a\n\n    b\x02c\t") == "a bc"
+
+
+def test_mdtext_escapes_a_number_only_where_it_would_start_a_list() -> None:
+    # brief.md is read as it is: "4\.3 percent" in a key-figures cell was noise.
+    assert md_text("4.3 percent") == "4.3 percent"
+    assert md_text("1986. That year") == "1986\\. That year"
 
 
 def test_source_urls_are_links_only_when_http() -> None:
