@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.errors import ConfigError, RenderError
-from briefing.models import Brief, Citation, Item, Section, Source
+from briefing.models import Brief, Citation, Event, Figure, Item, KeyFigure, Section, Source, When
 from briefing.rendering import FORMATS, md_text, render
 
 EVIL = "<script>alert(1)</script> [click](http://evil.example) **bold** <http://x.example> & &amp;"
@@ -225,6 +225,21 @@ def test_mdtext_shows_the_original_characters(text: str) -> None:
     assert 'href="http://x' not in body
     text_seen = visible_text(body)
     assert text_seen.count(text) >= 3  # title, section name, item
+
+
+def test_the_memo_says_how_many_analyst_entries_it_leaves_out_and_nowhere_else_to_find_them() -> None:
+    cite = (Citation(1, 0, 10),)
+    brief = dataclasses.replace(
+        make_brief(),
+        key_figures=(KeyFigure(Figure(2500.0, None, "troops", label="2,500"), "2,500 troops remain.", cite),),
+        timeline=(Event(When(2025, 10), "Troops left in October 2025.", cite),),
+        left_out={"key_figures": 3, "timeline": 2},
+    )
+    md = render(brief, "md")
+    assert "*3 more figures left out.*" in md
+    assert "*2 more dated events left out: the timeline keeps those most sources report.*" in md
+    assert "brief.json" not in md  # it holds the same entries as the memo
+    assert json.loads(render(brief, "json"))["left_out"] == {"key_figures": 3, "timeline": 2}
 
 
 def test_mdtext_collapses_white_space_and_drops_control_characters() -> None:
