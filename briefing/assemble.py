@@ -10,7 +10,7 @@ from briefing.figures import MAX_FIGURES, key_figures, read_corpus
 from briefing.models import Article, Brief, Item, Section, Sentence, Source, Theme, cite, collapse_ws
 from briefing.segment import dateline_end, segment_all
 from briefing.select import Index, Pick, Query, select_themes, summarize_index
-from briefing.timeline import MAX_EVENTS, build_timeline, iter_events
+from briefing.timeline import MAX_EVENTS, build_timeline, key_events
 
 BOTTOM_LINE = (3, 5)  # fewest and most sentences in the bottom line
 LEAD_WORDS = 12
@@ -51,7 +51,7 @@ def assemble_brief(
         sections=tuple(sections),
         bottom_line=bottom_line(sections),
         key_figures=figures[:MAX_FIGURES],
-        timeline=tuple(iter_events(events, MAX_EVENTS)),
+        timeline=key_events(index, events, MAX_EVENTS),
         discrepancies=find_discrepancies(index, articles, readings),
         left_out=left_out,
     )

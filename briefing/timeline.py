@@ -16,7 +16,7 @@ of the lead sentence, so it dates nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -203,8 +203,22 @@ def _bound(index: Index, d: Dated) -> str:
 _NAMES_HAPPENING = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
-def iter_events(events: Sequence[Event], limit: int = MAX_EVENTS) -> Iterator[Event]:
-    """The events the memo shows: the best-supported ``limit``, kept in date order."""
-    keep = sorted(range(len(events)), key=lambda k: (-len(events[k].citations), k))[:limit]
-    for k in sorted(keep):
-        yield events[k]
+def key_events(index: Index, events: Sequence[Event], limit: int = MAX_EVENTS) -> tuple[Event, ...]:
+    """The events the memo shows, in date order: the ``limit`` that most sources report
+    and, of those reported by as many, the ones that weigh most in the corpus (the
+    selector's concept weights, what many sources say, per word**0.5): the story's
+    news before an aside on the same page ("England plunged out of the World Cup")."""
+    from briefing.coverage import concept_weights
+
+    if len(events) <= limit:
+        return tuple(events)
+    where = {(s.source + 1, s.start): i for i, s in enumerate(index.sentences)}
+    weights = concept_weights(index)
+
+    def weight(event: Event) -> float:
+        i = where[event.citations[0].source, event.citations[0].start]
+        total = sum(weights.get(concept, 0.0) for concept in index.concepts[i])
+        return float(total / max(index.lengths_in_words[i], 1) ** 0.5)
+
+    keep = sorted(range(len(events)), key=lambda k: (-len(events[k].citations), -weight(events[k]), k))[:limit]
+    return tuple(events[k] for k in sorted(keep))

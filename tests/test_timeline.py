@@ -12,7 +12,7 @@ from briefing.figures import read_corpus
 from briefing.models import Article, Event
 from briefing.segment import segment_all
 from briefing.select import Index
-from briefing.timeline import build_timeline
+from briefing.timeline import build_timeline, key_events
 from builders import make_article
 
 WALKOUT = """Dockers walk out at Portmere as pay talks collapse
@@ -242,3 +242,23 @@ def test_an_event_is_worded_by_a_source_whose_sentence_stands_alone():
     (event,) = timeline_of(leaning, whole)
     assert event.text.startswith("Dock workers")
     assert [c.source for c in event.citations] == [2, 1]
+
+
+def test_a_long_timeline_keeps_the_storys_events_before_an_aside() -> None:
+    articles = [
+        make_article(WALKOUT, path="a.txt"),
+        make_article(SECOND_DAY, path="b.txt"),
+        make_article(
+            TALKS + "\nThe Rovers football club won the county cup in 1998.\n", path="c.txt"
+        ),
+    ]
+    index = Index(segment_all(articles))
+    readings = read_corpus(index, articles)
+    events = build_timeline(index, readings.dated, readings.quantities())
+    assert "Rovers" in events[0].text and len(events) > 3  # the oldest entry is the aside
+    # Of events reported by as many sources, the ones that weigh most in the corpus stay;
+    # the aside goes although it is the oldest, the shown ones keep their date order.
+    shown = key_events(index, events, limit=len(events) - 1)
+    assert not any("Rovers" in e.text for e in shown)
+    assert list(shown) == [e for e in events if "Rovers" not in e.text]
+    assert key_events(index, events, limit=len(events)) == events
