@@ -74,6 +74,18 @@ _QUANTITY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# A year inside a name: between a capitalised word that does not open the sentence and
+# another ("the group The 1990 Trust", "Windows 2000 Server"); not "in 1990 Congress",
+# "December 1990 Britain", nor "The 1990 census".
+_NAME_BEFORE = re.compile(r"(?<=\S)\s+([A-Z][\w'’.-]*)\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before[1] not in CALENDAR and _NAME_AFTER.match(text, end) is not None
+
+
 Kind = Literal["day", "month", "year", "month-day", "relative"]
 # "two years ago", "twenty years ago": counts as numbers are spelled ("a hundred" is a scale).
 _COUNT_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "hundred"), key=len, reverse=True))
@@ -289,7 +301,9 @@ def _mentions(
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
-            if kind == "year" and _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            if kind == "year" and (
+                _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _in_name(text, m.start(), m.end())
+            ):
                 continue
             if kind == "relative" and m["weekday"] and published is not None:
                 when = _weekday(text, m, published, found)

@@ -93,6 +93,31 @@ def test_a_year_after_a_word_that_only_looks_like_a_quantity_word_is_a_year(text
     assert says_when(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee Jasper, director of the group The 1990 Trust, said so.",
+        "Visit the Cox News Campaign 2000 Web site.",
+        "The office still runs Windows 2000 Server.",
+    ],
+)
+def test_a_year_inside_a_name_is_no_date(text: str):
+    assert not says_when(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1990 Congress passed the act.",  # the sentence's first word is no name
+        "It began in December 1990 Britain said.",
+        "The 1990 Trust said so.",
+        "Riots in Brixton in 1981 shook Britain.",
+    ],
+)
+def test_a_year_beside_a_name_is_a_date(text: str):
+    assert says_when(text)
+
+
 # --- bare weekdays: the past week's, unless their clause speaks of the future ------------
 
 THURSDAY = dt.date(2025, 3, 6)  # the article's publication date
