@@ -73,9 +73,11 @@ _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 # or a semicolon, where French typography puts one.
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
 # A sentence that announces what follows tells nothing itself: "Here is what we know as
-# of Monday morning.", "Here's what you need to know."
+# of Monday morning.", "Here's what you need to know.", "The following are major news
+# items in leading British newspapers Wednesday." (not "The following day, ...").
 _SIGNPOST = re.compile(
-    r"^(?:[\"“‘']\s*)?here(?:'s|’s|\s+is|\s+are)\s+(?:what|how|why|where|when|who|a\s+look|everything|the\s+latest)\b",
+    r"^(?:[\"“‘']\s*)?(?:here(?:'s|’s|\s+is|\s+are)\s+(?:what|how|why|where|when|who|a\s+look|everything|the\s+latest)"
+    r"|the\s+following\s+(?:is|are|was|were)\b)\b",
     re.IGNORECASE,
 )
 _DANGLING = re.compile(

@@ -204,6 +204,17 @@ def test_a_space_before_a_colon_is_typography_not_a_hole():
     assert holed == pytest.approx(french / 2, rel=0.05)
 
 
+def test_a_sentence_announcing_what_follows_stands_for_nothing():
+    index = Index(segment_all([make_article(
+        "The following are major news items in leading British newspapers on Wednesday.\n\n"
+        "Here's what you need to know about the strike at the port.\n\n"
+        "The following day, dock workers at the port rejected the offer.\n",
+        path="a.txt",
+    )]))
+    following, here, day = index.quality
+    assert following == here == 0 and day > 0
+
+
 def test_sentences_with_different_figures_or_only_shared_names_are_not_one_fact():
     study = "A 2022 engineering study estimated that replacing the east side's cast-iron mains would cost {}."
     promise = (
