@@ -1,6 +1,6 @@
 """Dates and figures -> where the sources disagree, each side cited.
 
-Four kinds of disagreement are found:
+The kinds of disagreement found:
 
 * dates: two sources date the same happening to dates that cannot both be right: one
   fact told twice with two dates, or a thing the grammar ties to each date ("the 2022
@@ -26,7 +26,9 @@ Four kinds of disagreement are found:
   union says 4,500 members are on strike. The authority puts the figure at about
   4,200."), unless the first speaker's qualifier allows the other figure ("about
   4,500" allows 4,400). This is the one kind whose sides may cite the same article:
-  each side is a different speaker, named in its own words.
+  each side is a different speaker, named in its own words;
+* a person's age: two sources published within a week of each other give one person
+  two ages ("17-year-old Stephen Lawrence" / "Stephen Lawrence, 18,").
 
 Every other disagreement is between different sources, and no source stands on two
 sides of one: a side takes a claim only if it disagrees with every claim on the other
@@ -40,7 +42,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
@@ -84,6 +86,7 @@ def find_discrepancies(index: Index, articles: Sequence[Article], readings: Read
     found += _figure_conflicts(index, readings, at_odds)
     found += _attributed_conflicts(index, readings.figures)
     found += _parallel_conflicts(index, readings.figures, at_odds, found)
+    found += _age_conflicts(index, articles)
     subjects: dict[str, Discrepancy] = {}
     for d in found:
         first = subjects.setdefault(d.about.casefold(), d)
@@ -354,6 +357,85 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
                 ),
             )
         )
+    return out
+
+
+# --- a person's age ----------------------------------------------------------------------
+
+# A person's age as news gives it: "18-year-old Stephen Lawrence", "Stephen Lawrence,
+# 18,", "Stephen Lawrence, an 18-year-old Londoner". A name is two to four capitalised
+# words; a surname alone before the age ("Lawrence, 18,") stands for the one full name
+# of the corpus it ends. One word after "18-year-old" is no name ("Londoner").
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){%d,3}"
+_AGES = (
+    re.compile(rf"(?<![\w-])(?P<age>\d{{1,3}})-year-old\s+(?P<name>{_NAME % 1})"),
+    re.compile(rf"(?P<name>{_NAME % 0}),\s+(?:an?\s+)?(?P<age>\d{{1,3}})(?:,|-year-old\b)"),
+)
+
+_AGE_MARKS = (re.compile(r"-year-old"), re.compile(r",\s+(?:an?\s+)?\d"))
+
+
+def _ages(text: str) -> Iterator[tuple[str, int]]:
+    """Each (name, age) a sentence gives, the name as written."""
+    for pattern, mark in zip(_AGES, _AGE_MARKS, strict=True):
+        if not mark.search(text):
+            continue  # a cheap test first: most sentences give no age
+        for m in pattern.finditer(text):
+            words = m["name"].split()
+            if any(normalise(w) is None or w in CALENDAR for w in words):
+                continue  # "In London, 18, ...", "On Monday, 25,": no name
+            age = int(m["age"])
+            if 0 < age < 120:
+                yield m["name"], age
+
+
+def _age_conflicts(index: Index, articles: Sequence[Article]) -> list[Discrepancy]:
+    """Two sources published within SAME_TIME_DAYS of each other give one person two
+    ages ("17-year-old Stephen Lawrence" / "Stephen Lawrence, 18,")."""
+    said = [(i, name, age) for i, s in enumerate(index.sentences) for name, age in _ages(s.text)]
+    full = {name.casefold(): name for _i, name, _a in said if " " in name}
+    surnames: dict[str, set[str]] = {}
+    for key in full:
+        surnames.setdefault(key.split()[-1], set()).add(key)
+    people: dict[str, list[tuple[int, int]]] = {}
+    for i, name, age in said:
+        key = name.casefold()
+        if " " not in key:
+            keys = surnames.get(key, set())
+            if len(keys) != 1:
+                continue
+            key = next(iter(keys))
+        people.setdefault(key, []).append((i, age))
+
+    def published(i: int) -> dt.date | None:
+        return articles[index.sentences[i].source].published
+
+    def conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        day_a, day_b = published(a[0]), published(b[0])
+        return (
+            a[1] != b[1]
+            and index.sentences[a[0]].source != index.sentences[b[0]].source
+            and day_a is not None
+            and day_b is not None
+            and abs((day_a - day_b).days) <= SAME_TIME_DAYS
+        )
+
+    out = []
+    for key, told in people.items():
+        pair = next(((a, b) for a, b in combinations(told, 2) if conflict(a, b)), None)
+        if pair is None:
+            continue
+        sides = _sides(pair, told, lambda x, y: x[1] == y[1], conflict)
+        # Each side in the words of its sentence that best stands alone.
+        claims = tuple(
+            Claim(
+                str(side[0][1]),
+                index.sentences[max(side, key=lambda t: (index.quality[t[0]], -t[0]))[0]].text,
+                _cite(index, [i for i, _age in side]),
+            )
+            for side in sorted(sides, key=lambda side: side[0][1])
+        )
+        out.append(Discrepancy(about=f"{full[key]}’s age", claims=claims))
     return out
 
 

@@ -391,3 +391,46 @@ def test_parallel_sentences_that_do_not_disagree(first: str, second: str):
 def test_parallel_sentences_a_month_apart_do_not_disagree():
     later = article(STUDY.format("$52 million"), "Mains", published=DAY + dt.timedelta(days=30))
     assert disagreements(article(STUDY.format("$48 million"), "Pipes"), later) == ()
+
+
+# --- a person's age -----------------------------------------------------------------------
+
+
+def test_two_sources_giving_one_person_two_ages_disagree():
+    killing = article("The inquiry looked into the 1993 killing of 17-year-old Stephen Lawrence at a bus stop.")
+    stabbed = article(
+        "Stephen Lawrence, 18, was stabbed to death at a bus stop in south London.", published=DAY + dt.timedelta(days=1)
+    )
+    murder = article("The murder of Lawrence, 18, has put police under pressure again.")  # his surname alone
+    [age] = disagreements(killing, stabbed, murder)
+    assert age.about == "Stephen Lawrence’s age"
+    assert sides(age) == [("17", [1]), ("18", [2, 3])]
+    assert age.claims[1].text.startswith("Stephen Lawrence, 18,")  # the side's sentence that stands alone
+    # With his mother named too, "Lawrence" alone is either of them.
+    mother = article("Doreen Lawrence, 46, said the police had failed her son.")
+    [age] = disagreements(killing, stabbed, murder, mother)
+    assert sides(age) == [("17", [1]), ("18", [2])]
+
+
+@pytest.mark.parametrize(
+    "second, published",
+    [
+        ("Nelson Mandela, 82, met the prime minister in London on his visit.", DAY + dt.timedelta(days=365)),
+        ("Nelson Mandela, 81, met the prime minister in London on his visit.", DAY),  # the same age
+    ],
+)
+def test_ages_a_year_apart_or_the_same_do_not_disagree(second: str, published: dt.date):
+    first = article("Nelson Mandela, 81, received the award from Doreen Lawrence in Johannesburg.")
+    assert disagreements(first, article(second, published=published)) == ()
+
+
+def test_what_gives_a_persons_age():
+    assert list(conflicts._ages("Stephen Lawrence, an 18-year-old Londoner, was killed.")) == [("Stephen Lawrence", 18)]
+    assert list(conflicts._ages("Police said 17-year-old Jo Smith and Ann Lee, 19, were held.")) == [
+        ("Jo Smith", 17),
+        ("Ann Lee", 19),
+    ]
+    # No name: a place or a day before the number, a number that is a count.
+    assert list(conflicts._ages("In London, 18, or perhaps more, officers joined.")) == []
+    assert list(conflicts._ages("On Monday, 25, police said, were held.")) == []
+    assert list(conflicts._ages("Stephen Lawrence, 18 people said, was a student.")) == []
