@@ -27,8 +27,10 @@ The kinds of disagreement found:
   4,200."), unless the first speaker's qualifier allows the other figure ("about
   4,500" allows 4,400). This is the one kind whose sides may cite the same article:
   each side is a different speaker, named in its own words;
-* a person's age: two sources published within a week of each other give one person
-  two ages ("17-year-old Stephen Lawrence" / "Stephen Lawrence, 18,").
+* a person's age: two sources give one person two ages at one time, the same year
+  written in both sentences or, undated, their articles published within a week and
+  the ages two years or more apart ("the 1993 stabbing of 17-year-old Stephen
+  Lawrence" / "Stephen Lawrence, 18, was stabbed ... in 1993").
 
 Every other disagreement is between different sources, and no source stands on two
 sides of one: a side takes a claim only if it disagrees with every claim on the other
@@ -86,7 +88,7 @@ def find_discrepancies(index: Index, articles: Sequence[Article], readings: Read
     found += _figure_conflicts(index, readings, at_odds)
     found += _attributed_conflicts(index, readings.figures)
     found += _parallel_conflicts(index, readings.figures, at_odds, found)
-    found += _age_conflicts(index, articles)
+    found += _age_conflicts(index, articles, readings.dated)
     subjects: dict[str, Discrepancy] = {}
     for d in found:
         first = subjects.setdefault(d.about.casefold(), d)
@@ -364,61 +366,83 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
 
 # A person's age as news gives it: "18-year-old Stephen Lawrence", "Stephen Lawrence,
 # 18,", "Stephen Lawrence, an 18-year-old Londoner". A name is two to four capitalised
-# words; a surname alone before the age ("Lawrence, 18,") stands for the one full name
-# of the corpus it ends. One word after "18-year-old" is no name ("Londoner").
-_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){%d,3}"
-_AGES = (
-    re.compile(rf"(?<![\w-])(?P<age>\d{{1,3}})-year-old\s+(?P<name>{_NAME % 1})"),
-    re.compile(rf"(?P<name>{_NAME % 0}),\s+(?:an?\s+)?(?P<age>\d{{1,3}})(?:,|-year-old\b)"),
+# words; a surname alone before the age ("Lawrence, 18,") stands for the one person of
+# the corpus with that surname. Each pattern comes with a cheap test: most sentences
+# give no age.
+_NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)"
+_AGE_BEFORE = (
+    re.compile(r"-year-old"),
+    re.compile(rf"(?<![\w-])(?P<age>\d{{1,3}})-year-old\s+(?P<name>{_NAME_WORDS}{{1,3}})(?![\w'’-])"),
 )
-
-_AGE_MARKS = (re.compile(r"-year-old"), re.compile(r",\s+(?:an?\s+)?\d"))
+# After "18-year-old" a name is followed by a stop word, a verb in "-ed" or no word; else
+# the capitalised words qualify a noun: "a 45-year-old New York man", "Air Force cadet".
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_AGE_AFTER = (
+    re.compile(r",\s+(?:an?\s+)?\d"),
+    # Not a count: "John Smith, 4,512 votes".
+    re.compile(rf"\b(?P<name>{_NAME_WORDS}{{0,3}}),\s+(?:an?\s+)?(?P<age>\d{{1,3}})(?:,(?!\d)|-year-old\b)"),
+)
+# A place before an age is where the person is from: "Joe Doe of Trenton, New Jersey, 82,".
+_PLACE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s+$")
 
 
 def _ages(text: str) -> Iterator[tuple[str, int]]:
-    """Each (name, age) a sentence gives, the name as written."""
-    for pattern, mark in zip(_AGES, _AGE_MARKS, strict=True):
+    """Each (name, age) a sentence gives, the name as written less the words that open
+    the sentence or a clause ("When Stephen Lawrence, 18, ..." names Stephen Lawrence)."""
+    for mark, pattern in (_AGE_BEFORE, _AGE_AFTER):
         if not mark.search(text):
-            continue  # a cheap test first: most sentences give no age
+            continue
         for m in pattern.finditer(text):
-            words = m["name"].split()
-            if any(normalise(w) is None or w in CALENDAR for w in words):
-                continue  # "In London, 18, ...", "On Monday, 25,": no name
+            noun = _NOUN_AFTER.match(text, m.end())
+            if pattern is _AGE_BEFORE[1] and noun and normalise(noun[1]) is not None and not noun[1].endswith("ed"):
+                continue
+            if pattern is _AGE_AFTER[1] and _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in m["name"].split()]
+            opened = len(words)
+            while words and (normalise(words[0]) is None or words[0] in CALENDAR):
+                words.pop(0)  # "When Stephen Lawrence, 18, ..."; "On Monday, 25, ..."
+            if len(words) < opened and len(words) < 2:
+                continue  # "In London, 18, or more": a surname alone after "In" is a place
             age = int(m["age"])
-            if 0 < age < 120:
-                yield m["name"], age
+            if words and all(normalise(w) is not None and w not in CALENDAR for w in words) and 0 < age < 120:
+                yield " ".join(words), age
 
 
-def _age_conflicts(index: Index, articles: Sequence[Article]) -> list[Discrepancy]:
-    """Two sources published within SAME_TIME_DAYS of each other give one person two
-    ages ("17-year-old Stephen Lawrence" / "Stephen Lawrence, 18,")."""
+def _age_conflicts(index: Index, articles: Sequence[Article], dated: Sequence[Dated]) -> list[Discrepancy]:
+    """Two sources give one person two ages at one time: the same year written in both
+    sentences ("the 1993 stabbing of 17-year-old Stephen Lawrence" / "... Stephen
+    Lawrence, 18, stabbed in 1993"), or neither dated and their articles published
+    within SAME_TIME_DAYS. Ages a year apart disagree only when both sentences date
+    them: otherwise a birthday may lie between ("Augusto Pinochet, 82," / "... 83,")."""
     said = [(i, name, age) for i, s in enumerate(index.sentences) for name, age in _ages(s.text)]
-    full = {name.casefold(): name for _i, name, _a in said if " " in name}
-    surnames: dict[str, set[str]] = {}
-    for key in full:
-        surnames.setdefault(key.split()[-1], set()).add(key)
+    if not said:
+        return []
+    # A name the corpus uses as a place ("in New Jersey") is no person's.
+    full = {name.casefold(): name for _i, name, _a in said if " " in name and not _a_place(index, name)}
     people: dict[str, list[tuple[int, int]]] = {}
     for i, name, age in said:
-        key = name.casefold()
-        if " " not in key:
-            keys = surnames.get(key, set())
-            if len(keys) != 1:
-                continue
-            key = next(iter(keys))
-        people.setdefault(key, []).append((i, age))
+        key = name.casefold() if " " in name else _full_name(index, name, full)
+        if key in full:
+            people.setdefault(key, []).append((i, age))
 
-    def published(i: int) -> dt.date | None:
-        return articles[index.sentences[i].source].published
+    written: dict[int, set[int]] = {}  # the years each sentence writes out ("in 1993", not "Saturday")
+    for d in dated:
+        if _YEAR.search(index.sentences[d.sentence].text, d.mention.start, d.mention.end):
+            written.setdefault(d.sentence, set()).add(d.when.year)
+
+    def years(i: int) -> frozenset[int]:
+        return frozenset(written.get(i, ()))
 
     def conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
-        day_a, day_b = published(a[0]), published(b[0])
-        return (
-            a[1] != b[1]
-            and index.sentences[a[0]].source != index.sentences[b[0]].source
-            and day_a is not None
-            and day_b is not None
-            and abs((day_a - day_b).days) <= SAME_TIME_DAYS
-        )
+        (i, age_a), (j, age_b) = a, b
+        if age_a == age_b or index.sentences[i].source == index.sentences[j].source:
+            return False
+        if years(i) or years(j):
+            return bool(years(i) & years(j))
+        day_a, day_b = (articles[index.sentences[k].source].published for k in (i, j))
+        near = day_a is not None and day_b is not None and abs((day_a - day_b).days) <= SAME_TIME_DAYS
+        return near and abs(age_a - age_b) >= 2
 
     out = []
     for key, told in people.items():
@@ -437,6 +461,40 @@ def _age_conflicts(index: Index, articles: Sequence[Article]) -> list[Discrepanc
         )
         out.append(Discrepancy(about=f"{full[key]}’s age", claims=claims))
     return out
+
+
+def _a_place(index: Index, name: str) -> bool:
+    """The corpus names a place so: "in New Jersey", "from New Jersey on Monday"; not "in
+    the Stephen Lawrence case"."""
+    pattern = re.compile(rf"\b(?:in|from|near|across)\s+{re.escape(name)}(?![\w'’-])(?:\s+([a-z]+))?")
+    return any(
+        m[1] is None or normalise(m[1]) is None
+        for s in index.sentences
+        if name in s.text
+        for m in pattern.finditer(s.text)
+    )
+
+
+def _full_name(index: Index, surname: str, full: dict[str, str]) -> str | None:
+    """The full name (casefolded, a key of ``full``) a surname alone stands for: the one
+    person of the corpus so named ("Stephen Lawrence"), none if the corpus names two
+    ("Neville Lawrence" too)."""
+    pattern = re.compile(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b")
+    firsts = {
+        m[1]
+        for s in index.sentences
+        if surname in s.text
+        for m in pattern.finditer(s.text)
+        if normalise(m[1]) is not None and m[1] not in CALENDAR and m[1] not in _TITLES
+    }
+    if len(firsts) != 1:
+        return None
+    key = f"{firsts.pop()} {surname}".casefold()
+    return key if key in full else None
+
+
+_YEAR = re.compile(r"\d{4}")
+_TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Lady Lord President Prime Minister Secretary General Judge".split())
 
 
 # --- the same count, different values ---------------------------------------------------

@@ -76,8 +76,9 @@ _QUANTITY_BEFORE = re.compile(
 
 # A year inside a name: between a capitalised word that does not open the sentence and
 # another ("the group The 1990 Trust", "Windows 2000 Server"); not "in 1990 Congress",
-# "December 1990 Britain", nor "The 1990 census".
-_NAME_BEFORE = re.compile(r"(?<=\S)\s+([A-Z][\w'’.-]*)\s+$")
+# "December 1990 Britain", "The 1990 census", nor after a possessor ("China's 1989
+# Tiananmen Square crackdown").
+_NAME_BEFORE = re.compile(r"(?<=\S)\s+([A-Z][\w'’.-]*)(?<!['’]s)\s+$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from briefing.dates import CALENDAR, DateMention, find_dates
+from briefing.dates import CALENDAR, WEEKDAYS, DateMention, find_dates
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
 from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, normalise
 from briefing.timeline import Dated, Quantity, dated_sentences, link_groups, sentence_dates
@@ -309,8 +309,9 @@ def _price(before: str) -> str:
     return "cost of " + " ".join(thing)
 
 
-# A day or month after a place is no part of its name: "in Moscow Wednesday".
-_NOT_CALENDAR = r"(?!(?:" + "|".join(sorted(CALENDAR)) + r")\b)"
+# A weekday after a place is no part of its name: "in Moscow Wednesday" (a month may
+# be: "in Cape May").
+_NOT_CALENDAR = r"(?!(?:" + "|".join(WEEKDAYS) + r")\b)"
 # A place's name ends: "in Iraq"; not "in Iraq War", nor a possessor, "in Quebec's".
 _NAME_ENDS = r"(?<!['’]s)(?![\w'’-]|\s+" + _NOT_CALENDAR + "[A-Z])"
 _PLACE_AFTER = re.compile(
@@ -370,19 +371,20 @@ def _with_place(counts: str, text: str, start: int, tail: str) -> str:
         m[1]
         for m in _PLACE.finditer(text)
         if not _names_people(text, m.end(1))
-        and (there or not _breaks(text, start, m.start(), m.end()))
+        and (there or not _breaks(text, start, m.start(), m.end(), tail))
     } - CALENDAR
     if len(places) != 1:
         return counts
     return f"{counts} in {places.pop()}"
 
 
-def _breaks(text: str, count: int, start: int, end: int) -> bool:
-    """A clause ends between a count (at ``count``) and a place at text[start:end]."""
-    if start > count:
-        return any(p.search(text, count, start) for p in (_CLAUSE_BREAK, _REPORT_BREAK))
+def _breaks(text: str, at: int, start: int, end: int, tail: str) -> bool:
+    """A clause ends between a count at text[at:] and a place at text[start:end]."""
+    if start > at:
+        return _CLAUSE_BREAK.search(text, at, start) is not None or _REPORT_BREAK.search(text, at, start) is not None
     # "in Dalian, Guangzhou and 28 other cities": a place listed beside the count.
-    return _CLAUSE_BREAK.search(text, end, count) is not None or _LISTED.fullmatch(text, end, count) is not None
+    listed = _LISTED.fullmatch(text, end, at) or (_MORE_OF.match(tail) and _AND.fullmatch(text, end, at))
+    return _CLAUSE_BREAK.search(text, end, at) is not None or listed is not None
 
 
 # Where a clause ends: a semicolon or colon, or a comma before a word that opens
@@ -393,11 +395,13 @@ _CLAUSE_BREAK = re.compile(
     r"when|after|before|because|since|if|unless)\b",
     re.IGNORECASE,
 )
-_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*,?\s+(?:and|or)\s+")
-# After a count, a comma before who said it ends the count's clause: "50 people were
-# detained, an aide told reporters in Moscow". (Before a count, "..., Putin said 30,000
-# troops ..." leads into it.)
-_REPORT_BREAK = re.compile(rf",\s+[^,;:]*?\b(?:{'|'.join(sorted(REPORTING_WORDS))})\b", re.IGNORECASE)
+_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:and|or)\s+")
+_AND = re.compile(r"\s+(?:and|or)\s+")
+# After a count, a comma before who said it ends the count's clause when the report
+# runs on to the place: "50 people were detained, an aide told reporters in Moscow";
+# not an aside, "30 people were killed, police said, in Grozny". (Before a count,
+# "..., Putin said 30,000 troops ..." leads into it.)
+_REPORT_BREAK = re.compile(rf",\s+[^,;:]*?\b(?:{'|'.join(sorted(REPORTING_WORDS))})\b[^,;:]*$", re.IGNORECASE)
 # A count that is "there" ("remain there"); not "there are plans to ...".
 _THERE = re.compile(
     r"[^;:()—]{0,60}?\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b)"
@@ -406,24 +410,30 @@ _THERE = re.compile(
 
 def _names_people(text: str, end: int) -> bool:
     """The capitalised word before ``end`` is a people's adjective, not a place: it
-    ends as one ("-an", "-ese", "-ish", "-i") and a plural noun follows it ("in
+    ends as one ("-an", "-ese", "-ish", "-i", "-ic") and a plural noun follows it ("in
     Palestinian territories", "from Israeli jails"; not "from Marlow hours before").
-    No place's name ends in "-ese" or "-ish": "known in Chinese as" names a language."""
+    A language or people's word in "-ese" or "-ish" is one anywhere: "known in Chinese
+    as" (not "Jefferson Parish")."""
     ending = _PEOPLES.search(text, 0, end)
     if ending is None:
         return False
-    if ending[0] in ("ese", "ish"):
+    if _LANGUAGE.search(text, 0, end):
         return True
     after = re.match(r"\s+([a-z]+)\b", text[end:])
     return after is not None and after[1] not in _NOT_NOUNS and _plural(after[1])
 
 
 _PEOPLES = re.compile(r"(?:an|ese|ish|i|ic)$")
+_LANGUAGE = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][a-z]+ese|British|English|Irish|Scottish|Spanish|Turkish|Danish|Polish|Finnish|"
+    r"Swedish|Kurdish|Jewish|Flemish|Cornish|Amish)$"
+)
 _NOT_NOUNS = _STOP_COUNTS | _DURATIONS
 
 
 def _plural(word: str) -> bool:
-    """A plural noun, roughly; not a possessor ("the capital's local districts")."""
+    """A plural noun, roughly; not a possessor ("32 of the capital's local districts"
+    counts districts)."""
     lower = word.lower()
     return lower in _IRREGULAR_PLURALS or (
         lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")) and not word[0].isupper()

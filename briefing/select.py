@@ -74,10 +74,11 @@ _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
 # A sentence that announces what follows tells nothing itself: "Here is what we know as
 # of Monday morning.", "Here's what you need to know.", "The following are major news
-# items in leading British newspapers Wednesday." (not "The following day, ...").
+# items in leading British newspapers Wednesday." (not "The following day, ...", nor
+# "The following were among those killed: ..." with its list).
 _SIGNPOST = re.compile(
     r"^(?:[\"“‘']\s*)?(?:here(?:'s|’s|\s+is|\s+are)\s+(?:what|how|why|where|when|who|a\s+look|everything|the\s+latest)"
-    r"|the\s+following\s+(?:is|are|was|were)\b)\b",
+    r"|the\s+following\s+(?:is|are|was|were)\b(?![^:]*:\s*\S))\b",
     re.IGNORECASE,
 )
 _DANGLING = re.compile(

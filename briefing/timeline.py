@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from briefing.coverage import concept_weights
 from briefing.dates import (
     date_terms,
     SUBORDINATORS,
@@ -208,8 +209,6 @@ def key_events(index: Index, events: Sequence[Event], limit: int = MAX_EVENTS) -
     and, of those reported by as many, the ones that weigh most in the corpus (the
     selector's concept weights, what many sources say, per word**0.5): the story's
     news before an aside on the same page ("England plunged out of the World Cup")."""
-    from briefing.coverage import concept_weights
-
     if len(events) <= limit:
         return tuple(events)
     where = {(s.source + 1, s.start): i for i, s in enumerate(index.sentences)}

@@ -144,12 +144,23 @@ def test_a_count_takes_no_place_from_who_said_it_nor_a_day_nor_a_language():
     )[0][3] == "persons"
     assert figures("Police detained 50 people in Grozny Wednesday.")[0][3] == "people in Grozny"
     assert figures("About 300 troops remain in Syria, officials said.")[0][3] == "troops in Syria"
+    # Who said it, as an aside, leaves the count's clause open.
+    assert figures("At least 30 people were killed, police said, in Grozny.")[0][3] == "people in Grozny"
+    assert figures("At least 50 people, according to Interfax, were killed in Grozny.")[0][3] == "people in Grozny"
+    # A month may end a place's name; a place in "-ish" may be one.
+    assert figures("About 400 homes were destroyed in Cape May.")[0][3] == "homes in Cape May"
+    assert figures("About 200 homes were flooded in Jefferson Parish.")[0][3] == "homes in Jefferson Parish"
     # Before a count, who said it leads into the count: the place stays.
     assert figures("With jets hitting targets in Chechnya, Putin said 30,000 Russian troops had moved.")[0][3] == (
         "Russian troops in Chechnya"
     )
     # A place listed beside the count is not where the count is.
     assert figures("Followers massed in Dalian, Guangzhou and 28 other cities.")[0][3] == "cities"
+    assert figures("Followers massed in Dalian and 28 other cities.")[0][3] == "cities"
+    # Two clauses joined by "and" share their place.
+    assert figures("Floods destroyed 2,000 houses in Bangladesh and about 300 people were killed.")[1][3] == (
+        "people in Bangladesh"
+    )
     assert figures("In a bombing in Nairobi, 11 people were killed.")[0][3] == "people in Nairobi"
     # "known in Chinese as" names a language, not a place.
     assert figures(

@@ -66,6 +66,7 @@ def test_abbreviated_months_keep_their_precision():
         "It began in December 1990 Britain said.",
         "The 1990 Trust said so.",
         "Riots in Brixton in 1981 shook Britain.",
+        "Wang was jailed after China's 1989 Tiananmen Square crackdown.",  # a possessor is no name
     ],
 )
 def test_a_sentence_that_gives_a_date_says_when(text: str):
