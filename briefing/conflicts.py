@@ -367,21 +367,15 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
 # A person's age as news gives it: "18-year-old Stephen Lawrence", "Stephen Lawrence,
 # 18,", "Stephen Lawrence, an 18-year-old Londoner". A name is two to four capitalised
 # words; a surname alone before the age ("Lawrence, 18,") stands for the one person of
-# the corpus with that surname. Each pattern comes with a cheap test: most sentences
-# give no age.
+# the corpus with that surname.
 _NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)"
-_AGE_BEFORE = (
-    re.compile(r"-year-old"),
-    re.compile(rf"(?<![\w-])(?P<age>\d{{1,3}})-year-old\s+(?P<name>{_NAME_WORDS}{{1,3}})(?![\w'’-])"),
-)
+_AGE_BEFORE = re.compile(rf"(?<![\w-])(?P<age>\d{{1,3}})-year-old\s+(?P<name>{_NAME_WORDS}{{1,3}})(?![\w'’-])")
+# Not a count: "John Smith, 4,512 votes".
+_AGE_AFTER = re.compile(rf"\b(?P<name>{_NAME_WORDS}{{0,3}}),\s+(?:an?\s+)?(?P<age>\d{{1,3}})(?:,(?!\d)|-year-old\b)")
+_AGE_AFTER_MARK = re.compile(r",\s+(?:an?\s+)?\d")  # a cheap test first: most sentences give no age
 # After "18-year-old" a name is followed by a stop word, a verb in "-ed" or no word; else
 # the capitalised words qualify a noun: "a 45-year-old New York man", "Air Force cadet".
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
-_AGE_AFTER = (
-    re.compile(r",\s+(?:an?\s+)?\d"),
-    # Not a count: "John Smith, 4,512 votes".
-    re.compile(rf"\b(?P<name>{_NAME_WORDS}{{0,3}}),\s+(?:an?\s+)?(?P<age>\d{{1,3}})(?:,(?!\d)|-year-old\b)"),
-)
 # A place before an age is where the person is from: "Joe Doe of Trenton, New Jersey, 82,".
 _PLACE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s+$")
 
@@ -389,24 +383,27 @@ _PLACE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s+$")
 def _ages(text: str) -> Iterator[tuple[str, int]]:
     """Each (name, age) a sentence gives, the name as written less the words that open
     the sentence or a clause ("When Stephen Lawrence, 18, ..." names Stephen Lawrence)."""
-    for mark, pattern in (_AGE_BEFORE, _AGE_AFTER):
-        if not mark.search(text):
-            continue
-        for m in pattern.finditer(text):
+    if "-year-old" in text:
+        for m in _AGE_BEFORE.finditer(text):
             noun = _NOUN_AFTER.match(text, m.end())
-            if pattern is _AGE_BEFORE[1] and noun and normalise(noun[1]) is not None and not noun[1].endswith("ed"):
-                continue
-            if pattern is _AGE_AFTER[1] and _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-                continue
-            words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in m["name"].split()]
-            opened = len(words)
-            while words and (normalise(words[0]) is None or words[0] in CALENDAR):
-                words.pop(0)  # "When Stephen Lawrence, 18, ..."; "On Monday, 25, ..."
-            if len(words) < opened and len(words) < 2:
-                continue  # "In London, 18, or more": a surname alone after "In" is a place
-            age = int(m["age"])
-            if words and all(normalise(w) is not None and w not in CALENDAR for w in words) and 0 < age < 120:
-                yield " ".join(words), age
+            if not (noun and normalise(noun[1]) is not None and not noun[1].endswith("ed")):
+                yield from _named_age(m)
+    if _AGE_AFTER_MARK.search(text):
+        for m in _AGE_AFTER.finditer(text):
+            if not _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                yield from _named_age(m)
+
+
+def _named_age(m: re.Match[str]) -> Iterator[tuple[str, int]]:
+    words = [w if re.fullmatch(r"(?:[A-Z]\.)+", w) else w.rstrip(".") for w in m["name"].split()]
+    opened = len(words)
+    while words and (normalise(words[0]) is None or words[0] in CALENDAR):
+        words.pop(0)  # "When Stephen Lawrence, 18, ..."; "On Monday, 25, ..."
+    if len(words) < opened and len(words) < 2:
+        return  # "In London, 18, or more": a surname alone after "In" is a place
+    age = int(m["age"])
+    if words and all(normalise(w) is not None and w not in CALENDAR for w in words) and 0 < age < 120:
+        yield " ".join(words), age
 
 
 def _age_conflicts(index: Index, articles: Sequence[Article], dated: Sequence[Dated]) -> list[Discrepancy]:
@@ -420,26 +417,24 @@ def _age_conflicts(index: Index, articles: Sequence[Article], dated: Sequence[Da
         return []
     # A name the corpus uses as a place ("in New Jersey") is no person's.
     full = {name.casefold(): name for _i, name, _a in said if " " in name and not _a_place(index, name)}
+    surnames = {name: _full_name(index, name, full) for _i, name, _a in said if " " not in name}
     people: dict[str, list[tuple[int, int]]] = {}
     for i, name, age in said:
-        key = name.casefold() if " " in name else _full_name(index, name, full)
+        key = surnames[name] if name in surnames else name.casefold()
         if key in full:
             people.setdefault(key, []).append((i, age))
 
-    written: dict[int, set[int]] = {}  # the years each sentence writes out ("in 1993", not "Saturday")
+    years: dict[int, set[int]] = {}  # the years each sentence writes out ("in 1993", not "Saturday")
     for d in dated:
-        if _YEAR.search(index.sentences[d.sentence].text, d.mention.start, d.mention.end):
-            written.setdefault(d.sentence, set()).add(d.when.year)
-
-    def years(i: int) -> frozenset[int]:
-        return frozenset(written.get(i, ()))
+        if _WRITTEN_YEAR.search(index.sentences[d.sentence].text, d.mention.start, d.mention.end):
+            years.setdefault(d.sentence, set()).add(d.when.year)
 
     def conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
         (i, age_a), (j, age_b) = a, b
         if age_a == age_b or index.sentences[i].source == index.sentences[j].source:
             return False
-        if years(i) or years(j):
-            return bool(years(i) & years(j))
+        if i in years or j in years:
+            return bool(years.get(i, set()) & years.get(j, set()))
         day_a, day_b = (articles[index.sentences[k].source].published for k in (i, j))
         near = day_a is not None and day_b is not None and abs((day_a - day_b).days) <= SAME_TIME_DAYS
         return near and abs(age_a - age_b) >= 2
@@ -493,7 +488,7 @@ def _full_name(index: Index, surname: str, full: dict[str, str]) -> str | None:
     return key if key in full else None
 
 
-_YEAR = re.compile(r"\d{4}")
+_WRITTEN_YEAR = re.compile(r"\d{4}")
 _TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Lady Lord President Prime Minister Secretary General Judge".split())
 
 

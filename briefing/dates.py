@@ -66,6 +66,8 @@ def date_terms() -> frozenset[str]:
 def is_date_term(term: str) -> bool:
     """A content term that dates rather than tells: a day's or month's name, a year."""
     return term in date_terms() or bool(_YEAR_TERM.match(term))
+
+
 # A number that a quantity word qualifies is a figure, not a year ("some 2000 troops").
 # Not "no later than 2027", a deadline, nor a word ending in one ("moreover 2014").
 _QUANTITY_BEFORE = re.compile(
