@@ -15,8 +15,9 @@ of the lead sentence, so it dates nothing.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -40,8 +41,10 @@ T = TypeVar("T")
 Quantity = tuple[float, str | None]  # a figure's value and unit: what two sentences may differ on
 
 MAX_EVENTS = 40  # the memo's timeline; brief.json holds the same events
-NEAR = 6  # words either side of a date that say what it dates
+NEAR = 6  # content terms either side of a date that say what it dates
 LINK_ENTITIES = 2  # shared names that make two dated sentences one event
+NEAR_WORDS = 2  # shared words at a month or a year that make two dated sentences one event
+EVERYWHERE = 8  # documents from which the words half of them use link no events
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*\d|\d")
 # What ranks a sentence's dates for its entry: a date that bounds the event rather
@@ -61,6 +64,7 @@ class Dated:
     sentence: int  # index into the corpus' sentences
     mention: DateMention
     near: frozenset[str]  # content terms within NEAR words of the date
+    happening: str | None = None  # the term of the happening a date names: "the 2003 invasion"
 
     @property
     def when(self) -> When:
@@ -77,7 +81,7 @@ def sentence_dates(sentences: Sequence[Sentence], articles: Sequence[Article]) -
 def dated_sentences(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateMention]]) -> list[Dated]:
     """Every placeable date of every sentence (``dates`` from sentence_dates)."""
     return [
-        Dated(i, mention, _near_terms(sentences[i].text, mention))
+        Dated(i, mention, _near_terms(sentences[i].text, mention), _happening(sentences[i].text, mention))
         for i, mentions in enumerate(dates)
         for mention in mentions
         if mention.when is not None
@@ -105,12 +109,24 @@ def event_dates(sentences: Sequence[Sentence], dated: Sequence[Dated]) -> list[D
 
 
 def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
-    before = [m[0] for m in _WORD.finditer(text[: mention.start])][-NEAR:]
-    after = [m[0] for m in _WORD.finditer(text[mention.end :])][:NEAR]
-    terms = (normalise(w) for w in before + after)
-    return frozenset(t for t in terms if t and not t[0].isdigit() and t not in _TIME_WORDS and t not in date_terms())
+    before = _terms(m[0] for m in _WORD.finditer(text, 0, mention.start))[-NEAR:]
+    after = _terms(m[0] for m in _WORD.finditer(text, mention.end))[:NEAR]
+    return frozenset(before + after)
 
 
+def _terms(words: Iterable[str]) -> list[str]:
+    terms = (normalise(w) for w in words)
+    return [t for t in terms if t and not t[0].isdigit() and t not in _TIME_WORDS and t not in date_terms()]
+
+
+def _happening(text: str, mention: DateMention) -> str | None:
+    if not _NAMES_HAPPENING.search(text, 0, mention.start):
+        return None
+    m = _NEXT_WORD.match(text, mention.end)
+    return normalise(m[1]) if m else None
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _TIME_WORDS = frozenset({"ago", "last", "next", "earlier", "later", "end"})  # "a decade ago", "the end of"
 
 
@@ -125,7 +141,7 @@ def build_timeline(
     events = []
     for group in link_groups(
         event_dates(index.sentences, dated),
-        lambda a, b: _same_event(index, a, b),
+        functools.partial(_same_event, index, _everywhere(index)),
         lambda a, b: _may_be_one(figures, a, b),
     ):
         # The most precise date of the group, in a wording that stands alone if one does
@@ -183,14 +199,36 @@ def _may_be_one(figures: Mapping[int, frozenset[Quantity]], a: Dated, b: Dated) 
     return not (mine - theirs and theirs - mine)
 
 
-def _same_event(index: Index, a: Dated, b: Dated) -> bool:
-    """The same happening: the same fact, or shared words at the date, or shared names
-    (not the date's own numbers: that the dates agree is known already)."""
-    if index.same_fact(a.sentence, b.sentence) > 0:
+def _same_event(index: Index, everywhere: frozenset[str], a: Dated, b: Dated) -> bool:
+    """The same happening: the same fact, the happening a date names ("the 2003
+    invasion" in each), shared names (not the date's own numbers: that the dates agree
+    is known already) or shared words at the date. On one day a shared word is enough
+    ("crashed early Sunday" / "crashed on Oct. 31"); a month or a year holds many
+    happenings, so there it takes two, one of them a word that not every other source
+    uses ("a doping trial opened Tuesday" is not "a wild-card berth this year" for
+    sharing "open"; two mentions of "Star Wars" this year need more than its name)."""
+    if index.same_fact(a.sentence, b.sentence) > 0 or (a.happening and a.happening == b.happening):
         return True
-    if a.near & b.near:
+    if len((index.names[a.sentence] & index.names[b.sentence]) - date_terms()) >= LINK_ENTITIES:
         return True
-    return len((index.names[a.sentence] & index.names[b.sentence]) - date_terms()) >= LINK_ENTITIES
+    if a.when.precision == b.when.precision == "day":
+        return bool(a.near & b.near)
+    shared = a.near & b.near
+    return len(shared) >= NEAR_WORDS and bool(shared - everywhere)
+
+
+def _everywhere(index: Index) -> frozenset[str]:
+    """Terms that half the documents or more use, in a corpus of EVERYWHERE documents
+    or more: the story's own words ("smoking" in a corpus on smoking bans). In fewer
+    documents a word two of them share is a word most of them share."""
+    sources = {s.source for s in index.sentences}
+    if len(sources) < EVERYWHERE:
+        return frozenset()
+    documents: dict[str, set[int]] = {}
+    for sentence, terms in zip(index.sentences, index.terms, strict=True):
+        for term in terms:
+            documents.setdefault(term, set()).add(sentence.source)
+    return frozenset(t for t, where in documents.items() if 2 * len(where) >= len(sources))
 
 
 def _bound(index: Index, d: Dated) -> str:

@@ -204,6 +204,44 @@ def test_an_event_holds_only_dates_that_all_agree():
     ) == [("1999-10-31", [1, 2]), ("1999-11-12", [3])]
 
 
+def test_a_year_sharing_one_word_with_a_days_event_is_not_cited_for_it():
+    # From an anti-smoking corpus: a seminar on a Sunday and an airline's ban "this
+    # year" share "smoking" and a year, not a happening.
+    assert cited_events(
+        "Jordan\n\nJune 1, 1998\n\nThe society's president told a seminar Sunday that smoking costs "
+        "Jordan at least 166 million dinars a year.\n",
+        "Europe\n\nDecember 11, 1998\n\nMore companies send employees outside to smoke, and this year KLM "
+        "banned smoking on all flights.\n",
+    ) == [("1998", [2]), ("1998-05-31", [1])]
+
+
+def test_two_sources_telling_one_happening_of_a_year_are_one_event():
+    # Two shared words at the date, or the happening the year names.
+    assert cited_events(
+        "Lawrence\n\nFebruary 25, 1999\n\nStephen Lawrence was fatally stabbed by white youths at a bus stop "
+        "in southeast London in 1993.\n",
+        "Inquiry\n\nFebruary 24, 1999\n\nThe teenager was stabbed to death at a bus stop in Eltham in 1993, "
+        "the report found.\n",
+    ) == [("1993", [1, 2])]
+    assert cited_events(
+        "Iraq\n\nOctober 2, 2025\n\nThe 2003 invasion left a country in tatters.\n",
+        "Withdrawal\n\nOctober 3, 2025\n\nThe army has been in Iraq since the 2003 invasion, which toppled "
+        "Saddam Hussein.\n",
+    ) == [("2003", [1, 2])]
+
+
+def test_a_storys_own_words_do_not_make_one_event_of_a_year():
+    # In a corpus of eight sources or more, words half of them use tell no happening
+    # apart: two mentions of "Star Wars" this year are not one event for its name.
+    filler = [f"Fans {k}\n\nMay 1, 1999\n\nStar Wars fans queued at cinema {k} for tickets.\n" for k in range(6)]
+    events = cited_events(
+        "Pez\n\nApril 1, 1999\n\nPez began selling new Star Wars dispensers this year in Ohio shops.\n",
+        "Toys\n\nApril 2, 1999\n\nAnalysts expect that Star Wars fans this year will buy toys worth $1 billion.\n",
+        *filler,
+    )
+    assert ("1999", [1]) in events and ("1999", [2]) in events
+
+
 def test_a_shared_name_and_day_do_not_make_one_event():
     promise = make_article(
         "City to pay for water\n\nMarch 15, 2025\n\nMayor Rosa Delgado said the city would cover the cost of "
