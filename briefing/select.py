@@ -276,7 +276,7 @@ class Index:
         share = self.overlap(i, j)
         if not share or self.other_figures(i, j):
             return 0.0
-        if share >= DUPLICATE_VERBATIM and self._tell_alike(i, j):
+        if share >= DUPLICATE_VERBATIM and self._tell_alike(i, j) and self._not_a_fragment_of(i, j):
             return share
         if share < DUPLICATE_SHARE:
             return 0.0
@@ -301,6 +301,18 @@ class Index:
             return True
         small, other = (a, b) if sum(self.idf[t] for t in a) <= sum(self.idf[t] for t in b) else (b, a)
         return sum(self.idf[t] for t in small & other) >= SAME_TELLING * sum(self.idf[t] for t in small)
+
+    def _not_a_fragment_of(self, i: int, j: int) -> bool:
+        """Three words of a short sentence found in a long one are not the same
+        sentence: "No two children with autism are alike." is not "Support services
+        for people with autism _ children and adults alike _ fall far short". It takes
+        four shared terms, or a third of the longer one's weight."""
+        a, b = set(self.terms[i]), set(self.terms[j])
+        shared = a & b
+        if len(shared) >= 4:
+            return True
+        weight = sum(self.idf[t] for t in shared)
+        return weight >= DUPLICATE_SHARE * max(sum(self.idf[t] for t in a), sum(self.idf[t] for t in b))
 
     def _same_quote(self, i: int, j: int) -> bool:
         """Both sentences quote (nearly) the same words: one statement, reported twice."""

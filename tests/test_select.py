@@ -237,3 +237,27 @@ def test_sentences_with_different_figures_or_only_shared_names_are_not_one_fact(
     cover = next(i for i, s in enumerate(index.sentences) if s.source == 2 and "bottled water" in s.text)
     assert index.same_fact(at[promise[:40] + "0"], support) == 0  # a name and a day are not a fact
     assert index.same_fact(at[promise[:40] + "0"], cover) > 0
+
+
+def test_three_words_of_a_short_sentence_in_a_long_one_are_not_one_fact():
+    # From an autism corpus: a short sentence's terms all occur in a long one.
+    index = Index(segment_all([
+        make_article(
+            "Care\n\nHer doctors have tried three treatments this year, without success. No two children "
+            "with autism are alike.\n",
+            path="a.txt",
+        ),
+        make_article(
+            "Services\n\nSupport services for people with autism, children and adults alike, fall far short "
+            "of fulfilling their needs today, a new study found.\n",
+            path="b.txt",
+        ),
+        make_article("Seized\n\nRebels seized the airport at Kindu on Monday.\n", path="c.txt"),
+        make_article("Airport\n\nRebels seized the Kindu airport on Monday, officials said.\n", path="d.txt"),
+    ]))
+    alike, services, seized, airport = (
+        next(i for i, s in enumerate(index.sentences) if s.text.startswith(start))
+        for start in ("No two", "Support", "Rebels seized the airport", "Rebels seized the Kindu")
+    )
+    assert index.same_fact(alike, services) == 0
+    assert index.same_fact(seized, airport) > 0  # four shared terms: nearly the same sentence
