@@ -83,7 +83,7 @@ def find_discrepancies(index: Index, articles: Sequence[Article], readings: Read
     """Every disagreement between sources (``readings`` from figures.read_corpus), one
     per subject."""
     found = _date_conflicts(index, readings.dated)
-    found += _disclosure_conflicts(index, readings.figures)
+    found += _disclosure_conflicts(index, articles, readings.figures)
     at_odds = _at_odds(index, articles, readings)
     found += _figure_conflicts(index, readings, at_odds)
     found += _attributed_conflicts(index, readings.figures)
@@ -126,6 +126,11 @@ def _sides(
             else:
                 home.append(x)
     return sides
+
+
+def _same_time(a: dt.date | None, b: dt.date | None) -> bool:
+    """Two articles published within SAME_TIME_DAYS of each other."""
+    return a is not None and b is not None and abs((a - b).days) <= SAME_TIME_DAYS
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -322,7 +327,7 @@ def _surface(text: str, term: str) -> str:
 # --- "not disclosed" against figures given ---------------------------------------------
 
 
-def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Discrepancy]:
+def _disclosure_conflicts(index: Index, articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Discrepancy]:
     silent = [i for i, s in enumerate(index.sentences) if index.quality[i] > 0 and _UNDISCLOSED.search(s.text)]
     if not silent:
         return []
@@ -332,7 +337,13 @@ def _disclosure_conflicts(index: Index, mentions: Sequence[Mention]) -> list[Dis
         by_source.setdefault(index.sentences[i].source, []).append(i)
     for source, sentences in by_source.items():
         said = set().union(*(set(index.terms[i]) for i in sentences))
-        others = [m for m in mentions if index.sentences[m.sentence].source != source]
+        # Only what another source gave at the same time: four years on, a count of
+        # malaria cases answers no silence on heart attacks.
+        others = [
+            m for m in mentions
+            if index.sentences[m.sentence].source != source
+            and _same_time(articles[source].published, articles[index.sentences[m.sentence].source].published)
+        ]
         # A count of what was kept back: "the numbers of staff" / "650 staff".
         counts = [m for m in others if m.figure.unit is None and said & set(content_terms(m.figure.counts))]
         if not counts:
@@ -436,8 +447,7 @@ def _age_conflicts(index: Index, articles: Sequence[Article], dated: Sequence[Da
         if i in years or j in years:
             return bool(years.get(i, set()) & years.get(j, set()))
         day_a, day_b = (articles[index.sentences[k].source].published for k in (i, j))
-        near = day_a is not None and day_b is not None and abs((day_a - day_b).days) <= SAME_TIME_DAYS
-        return near and abs(age_a - age_b) >= 2
+        return _same_time(day_a, day_b) and abs(age_a - age_b) >= 2
 
     out = []
     for key, told in people.items():
@@ -529,7 +539,7 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
         if any(f.value == fb.value for f in values[a.sentence]) or any(f.value == fa.value for f in values[b.sentence]):
             return False
         pa, pb = articles[sa.source].published, articles[sb.source].published
-        if pa is None or pb is None or abs((pa - pb).days) > SAME_TIME_DAYS:
+        if pa is None or pb is None or not _same_time(pa, pb):
             return False
         ta, tb = telling(a.sentence), telling(b.sentence)
         if ta.change or tb.change:

@@ -233,6 +233,20 @@ def test_no_subject_is_given_twice():
     assert sides(d) == [("not disclosed", [1]), ("900", [2]), ("650", [3])]
 
 
+def test_a_count_given_years_after_a_silence_answers_nothing():
+    # From a health corpus: a doctor in 1996 "did not disclose the number of cases of
+    # heart attacks"; a report in 2000 gives malaria cases.
+    silent = article(
+        "The doctor did not disclose the specific number of cases of heart attacks at the hospital.",
+        "Heart", dt.date(1996, 1, 24),
+    )
+    later = article("Over 5,000 cases of malaria have been handled at the hospital this year.", "Malaria", dt.date(2000, 3, 2))
+    assert not disagreements(silent, later)
+    assert [d.about for d in disagreements(silent, article(later.text, "Malaria", dt.date(1996, 1, 25)))] == [
+        "Number of cases"
+    ]
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [
