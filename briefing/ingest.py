@@ -483,7 +483,36 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
             blocks.append((run[0][0], run[-1][1]))
         else:
             blocks.extend(run)
-    return [_strip_span(text, s, e) for s, e in blocks]
+    return [part for s, e in blocks for part in _shouted_head(text, *_strip_span(text, s, e))]
+
+
+# A block that opens with a dozen words or more in capitals before its prose: a notice
+# shouted ahead of a wire story ("WASHINGTON, D.C. 20003 Tel: ... COPYRIGHT 1998 BY
+# WORLDSOURCES, INC. ... MACAU'S Judicial Police on Sunday announced..."). Prose starts
+# at two words in a row with small letters ("Tel:" alone is the notice's); the
+# capitalised word before them opens the story unless it ends a sentence ("INC.").
+SHOUTED_WORDS = 12
+
+
+def _shouted_head(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The block as one span, or as its shouted head and its prose."""
+    words = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        words.append(m)
+        if len(words) >= 2 and _has_small(words[-2]) and _has_small(words[-1]):
+            break
+    else:
+        return [(start, end)]
+    head = words[:-2]
+    if len(head) < SHOUTED_WORDS:
+        return [(start, end)]
+    last = head[-1]
+    cut = start + (last.end() if last.group().endswith(".") else last.start())
+    return [_strip_span(text, start, cut), _strip_span(text, cut, end)]
+
+
+def _has_small(word: re.Match[str]) -> bool:
+    return any(ch.islower() for ch in word.group())
 
 
 def _hard_wrapped(text: str, run: list[tuple[int, int]]) -> bool:
@@ -586,10 +615,10 @@ def _captions(shapes: Sequence[_Shape]) -> list[_Shape]:
 
 
 def _mostly_lower(text: str) -> bool:
-    """Prose is written in lower case; a headline or a shouted label is not."""
-    sample = text[:400]
-    letters = sum(ch.isalpha() for ch in sample)
-    return sum(ch.islower() for ch in sample) > 0.5 * letters
+    """Prose is written in lower case; a headline or a shouted label is not. The whole
+    block counts: a wire story may open with a shouted copyright notice."""
+    letters = sum(ch.isalpha() for ch in text)
+    return sum(ch.islower() for ch in text) > 0.5 * letters
 
 
 def _headline_shaped(line: str, words: int) -> bool:

@@ -472,3 +472,21 @@ def test_pages_without_article_text_are_not_copies_of_each_other(caplog):
     pages = [parse_text("Menu\n\nHome"), parse_text("Login\n\nSubscribe")]
     assert distinct(pages) == pages
     assert "the same article" not in caplog.text
+
+
+def test_a_notice_shouted_ahead_of_a_wire_story_is_not_its_text():
+    # From a crime corpus: one paragraph, opening with a copyright notice in capitals.
+    notice = (
+        "WASHINGTON, D.C. 20003 Tel: 202-547-4512 Fax: 202-546-4194 COPYRIGHT 1998 BY WORLDSOURCES, INC., "
+        "A JOINT VENTURE OF FDCH, INC. AND WORLD TIMES, INC. NO PORTION OF THE MATERIALS CONTAINED HEREIN "
+        "MAY BE USED IN ANY MEDIA WITHOUT ATTRIBUTION TO WORLDSOURCES, INC. "
+    )
+    story = (
+        "MACAU'S Judicial Police on Sunday announced the arrest of three alleged triad members, among them two "
+        "women said to be close to the gang's detained leader. The three were identified by the police as gang "
+        "members. Macau's district court ordered the pre-trial detention of the two women on charges of "
+        "criminal association."
+    )
+    article = parse_text(notice + story)
+    body = [article.text[b.start : b.end] for b in article.blocks if b.kind == "body"]
+    assert body == [story]
