@@ -89,6 +89,22 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return before is not None and before[1] not in CALENDAR and _NAME_AFTER.match(text, end) is not None
 
 
+# A weekday inside a name: "The Sunday Times", "London's Sunday Telegraph", "the Sunday
+# Arts & Leisure section", "``Monday Night Football''", "``Weedless Wednesday''". Not
+# "on Tuesday Moscow said" nor "the Monday meeting".
+_NAME_OPENS = re.compile(r"(?:\b[Tt]he|['’]s|``|[“\"])\s*$")
+_QUOTED_NAME_BEFORE = re.compile(r"(?:``|[“\"])[A-Z][\w-]*\s+$")  # not a closed quotation: "``Phantom'' Friday night"
+
+
+def _weekday_in_name(text: str, m: re.Match[str]) -> bool:
+    if m["which"]:
+        return False
+    start, end = m.start("weekday"), m.end("weekday")
+    if _NAME_OPENS.search(text, max(0, start - 10), start) and _NAME_AFTER.match(text, end):
+        return True
+    return bool(_QUOTED_NAME_BEFORE.search(text, max(0, start - 30), start))
+
+
 Kind = Literal["day", "month", "year", "month-day", "relative"]
 # "two years ago", "twenty years ago": counts as numbers are spelled ("a hundred" is a scale).
 _COUNT_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "hundred"), key=len, reverse=True))
@@ -308,7 +324,9 @@ def _mentions(
                 _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _in_name(text, m.start(), m.end())
             ):
                 continue
-            if kind == "relative" and m["weekday"] and published is not None:
+            if kind == "relative" and m["weekday"] and _weekday_in_name(text, m):
+                when = None
+            elif kind == "relative" and m["weekday"] and published is not None:
                 when = _weekday(text, m, published, found)
             else:
                 when = _value(kind, m, published)

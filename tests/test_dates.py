@@ -285,3 +285,22 @@ def test_relative_dates_that_open_a_sentence_and_mid_year(text: str, label: str)
     assert date.when is not None and date.when.label == label
     if text.startswith(("Later", "Earlier")):  # the edge word is part of the date's span
         assert text[date.start : date.end] == text.split(",")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("Syria is in talks with Europe, The Sunday Times reported.", False),
+        ("He told London's Sunday Telegraph he would go.", False),
+        ("Lucas even has fun with ``Monday Night Football'' in the film.", False),
+        ("A piece was stuck inside the Sunday Arts & Leisure section.", False),
+        ("It is expected on Canada's anti-smoking day, ``Weedless Wednesday.''", False),
+        ("Critics who see ``Phantom'' Friday night will not matter.", True),
+        ("On Tuesday Moscow said no.", True),
+        ("The Monday meeting was cancelled.", True),
+        ('"Friday was the worst day," he said.', True),
+    ],
+)
+def test_a_weekday_inside_a_name_dates_nothing(text: str, placed: bool):
+    (mention,) = find_dates(text, dt.date(1998, 6, 10))
+    assert (mention.when is not None) == placed
