@@ -129,7 +129,8 @@ def _sides(
 
 
 def _same_time(a: dt.date | None, b: dt.date | None) -> bool:
-    """Two articles published within SAME_TIME_DAYS of each other."""
+    """Two articles published within SAME_TIME_DAYS of each other; never when either
+    date is unknown, since a count may have changed between them."""
     return a is not None and b is not None and abs((a - b).days) <= SAME_TIME_DAYS
 
 
@@ -539,7 +540,7 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
         if any(f.value == fb.value for f in values[a.sentence]) or any(f.value == fa.value for f in values[b.sentence]):
             return False
         pa, pb = articles[sa.source].published, articles[sb.source].published
-        if pa is None or pb is None or not _same_time(pa, pb):
+        if pa is None or pb is None or not _same_time(pa, pb):  # the Nones for the type checker
             return False
         ta, tb = telling(a.sentence), telling(b.sentence)
         if ta.change or tb.change:

@@ -89,20 +89,25 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return before is not None and before[1] not in CALENDAR and _NAME_AFTER.match(text, end) is not None
 
 
-# A weekday inside a name: "The Sunday Times", "London's Sunday Telegraph", "the Sunday
-# Arts & Leisure section", "``Monday Night Football''", "``Weedless Wednesday''". Not
-# "on Tuesday Moscow said" nor "the Monday meeting".
-_NAME_OPENS = re.compile(r"(?:\b[Tt]he|['’]s|``|[“\"])\s*$")
-_QUOTED_NAME_BEFORE = re.compile(r"(?:``|[“\"])[A-Z][\w-]*\s+$")  # not a closed quotation: "``Phantom'' Friday night"
+# A weekday inside a name: a newspaper ("The Sunday Times", "London's Sunday
+# Telegraph") or a quoted name ("``Monday Night Football''", "``Weedless Wednesday.''").
+# Not "the Tuesday Senate vote", nor a quotation that opens with it ("Since Monday ...").
+_PAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Star|Post|Mirror|Express|Herald|Independent|Observer|Tribune|Mail)\b")
+_QUOTED_NAME_BEFORE = re.compile(r"(?:``|[“\"])[A-Z][\w-]*\s+$")
+_QUOTED_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*[.,]?(?:''|[”\"])")
 
 
 def _weekday_in_name(text: str, m: re.Match[str]) -> bool:
     if m["which"]:
         return False
     start, end = m.start("weekday"), m.end("weekday")
-    if _NAME_OPENS.search(text, max(0, start - 10), start) and _NAME_AFTER.match(text, end):
+    if _PAPER_AFTER.match(text, end):
         return True
-    return bool(_QUOTED_NAME_BEFORE.search(text, max(0, start - 30), start))
+    opened = _QUOTED_NAME_BEFORE.search(text, max(0, start - 30), start) or _QUOTE_BEFORE.search(text, 0, start)
+    return bool(opened) and bool(_QUOTED_NAME_AFTER.match(text, end))
+
+
+_QUOTE_BEFORE = re.compile(r"(?:``|[“\"])$")
 
 
 Kind = Literal["day", "month", "year", "month-day", "relative"]

@@ -486,12 +486,12 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     return [part for s, e in blocks for part in _shouted_head(text, *_strip_span(text, s, e))]
 
 
-# A block that opens with a dozen words or more in capitals before its prose: a notice
+# A block that opens with 25 words or more in capitals before its prose: a notice
 # shouted ahead of a wire story ("WASHINGTON, D.C. 20003 Tel: ... COPYRIGHT 1998 BY
 # WORLDSOURCES, INC. ... MACAU'S Judicial Police on Sunday announced..."). Prose starts
 # at two words in a row with small letters ("Tel:" alone is the notice's); the
 # capitalised word before them opens the story unless it ends a sentence ("INC.").
-SHOUTED_WORDS = 12
+SHOUTED_WORDS = 25  # a notice is long; a list of acronyms opening a sentence is not
 
 
 def _shouted_head(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -499,7 +499,7 @@ def _shouted_head(text: str, start: int, end: int) -> list[tuple[int, int]]:
     words = []
     for m in re.finditer(r"\S+", text[start:end]):
         words.append(m)
-        if len(words) >= 2 and _has_small(words[-2]) and _has_small(words[-1]):
+        if len(words) >= 2 and _has_lowercase(words[-2]) and _has_lowercase(words[-1]):
             break
     else:
         return [(start, end)]
@@ -507,11 +507,12 @@ def _shouted_head(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(head) < SHOUTED_WORDS:
         return [(start, end)]
     last = head[-1]
-    cut = start + (last.end() if last.group().endswith(".") else last.start())
+    ends_notice = re.fullmatch(r"[A-Z]{2,}\.", last.group())  # "INC.", not "U.S." nor "S."
+    cut = start + (last.end() if ends_notice else last.start())
     return [_strip_span(text, start, cut), _strip_span(text, cut, end)]
 
 
-def _has_small(word: re.Match[str]) -> bool:
+def _has_lowercase(word: re.Match[str]) -> bool:
     return any(ch.islower() for ch in word.group())
 
 

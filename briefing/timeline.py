@@ -15,7 +15,6 @@ of the lead sentence, so it dates nothing.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,7 +43,6 @@ MAX_EVENTS = 40  # the memo's timeline; brief.json holds the same events
 NEAR = 6  # content terms either side of a date that say what it dates
 LINK_ENTITIES = 2  # shared names that make two dated sentences one event
 NEAR_WORDS = 2  # shared words at a month or a year that make two dated sentences one event
-EVERYWHERE = 8  # documents from which the words half of them use link no events
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*\d|\d")
 # What ranks a sentence's dates for its entry: a date that bounds the event rather
@@ -141,7 +139,7 @@ def build_timeline(
     events = []
     for group in link_groups(
         event_dates(index.sentences, dated),
-        functools.partial(_same_event, index, _everywhere(index)),
+        lambda a, b: _same_event(index, a, b),
         lambda a, b: _may_be_one(figures, a, b),
     ):
         # The most precise date of the group, in a wording that stands alone if one does
@@ -199,36 +197,22 @@ def _may_be_one(figures: Mapping[int, frozenset[Quantity]], a: Dated, b: Dated) 
     return not (mine - theirs and theirs - mine)
 
 
-def _same_event(index: Index, everywhere: frozenset[str], a: Dated, b: Dated) -> bool:
-    """The same happening: the same fact, the happening a date names ("the 2003
-    invasion" in each), shared names (not the date's own numbers: that the dates agree
-    is known already) or shared words at the date. On one day a shared word is enough
-    ("crashed early Sunday" / "crashed on Oct. 31"); a month or a year holds many
-    happenings, so there it takes two, one of them a word that not every other source
-    uses ("a doping trial opened Tuesday" is not "a wild-card berth this year" for
-    sharing "open"; two mentions of "Star Wars" this year need more than its name)."""
-    if index.same_fact(a.sentence, b.sentence) > 0 or (a.happening and a.happening == b.happening):
+def _same_event(index: Index, a: Dated, b: Dated) -> bool:
+    """The same happening: the same sentence or fact, the happening a date names ("the
+    2003 invasion" in each), shared names (not the date's own numbers: that the dates
+    agree is known already) or shared words at the date. On one day a shared word is
+    enough ("crashed early Sunday" / "crashed on Oct. 31"); a month or a year holds many
+    happenings, so there it takes two ("a doping trial opened Tuesday" is not "a
+    wild-card berth this year" for sharing "open")."""
+    sa, sb = index.sentences[a.sentence], index.sentences[b.sentence]
+    if sa.text == sb.text or index.same_fact(a.sentence, b.sentence) > 0:
+        return True
+    if a.happening and a.happening == b.happening:
         return True
     if len((index.names[a.sentence] & index.names[b.sentence]) - date_terms()) >= LINK_ENTITIES:
         return True
-    if a.when.precision == b.when.precision == "day":
-        return bool(a.near & b.near)
-    shared = a.near & b.near
-    return len(shared) >= NEAR_WORDS and bool(shared - everywhere)
-
-
-def _everywhere(index: Index) -> frozenset[str]:
-    """Terms that half the documents or more use, in a corpus of EVERYWHERE documents
-    or more: the story's own words ("smoking" in a corpus on smoking bans). In fewer
-    documents a word two of them share is a word most of them share."""
-    sources = {s.source for s in index.sentences}
-    if len(sources) < EVERYWHERE:
-        return frozenset()
-    documents: dict[str, set[int]] = {}
-    for sentence, terms in zip(index.sentences, index.terms, strict=True):
-        for term in terms:
-            documents.setdefault(term, set()).add(sentence.source)
-    return frozenset(t for t, where in documents.items() if 2 * len(where) >= len(sources))
+    day = a.when.precision == b.when.precision == "day"
+    return len(a.near & b.near) >= (1 if day else NEAR_WORDS)
 
 
 def _bound(index: Index, d: Dated) -> str:

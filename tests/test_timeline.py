@@ -230,16 +230,11 @@ def test_two_sources_telling_one_happening_of_a_year_are_one_event():
     ) == [("2003", [1, 2])]
 
 
-def test_a_storys_own_words_do_not_make_one_event_of_a_year():
-    # In a corpus of eight sources or more, words half of them use tell no happening
-    # apart: two mentions of "Star Wars" this year are not one event for its name.
-    filler = [f"Fans {k}\n\nMay 1, 1999\n\nStar Wars fans queued at cinema {k} for tickets.\n" for k in range(6)]
-    events = cited_events(
-        "Pez\n\nApril 1, 1999\n\nPez began selling new Star Wars dispensers this year in Ohio shops.\n",
-        "Toys\n\nApril 2, 1999\n\nAnalysts expect that Star Wars fans this year will buy toys worth $1 billion.\n",
-        *filler,
-    )
-    assert ("1999", [1]) in events and ("1999", [2]) in events
+def test_the_same_sentence_in_two_sources_is_one_event():
+    assert cited_events(
+        "Run\n\nMay 3, 1999\n\nShe had said she would run again in 2000.\n",
+        "Again\n\nMay 4, 1999\n\nShe had said she would run again in 2000.\n",
+    ) == [("2000", [1, 2])]
 
 
 def test_a_shared_name_and_day_do_not_make_one_event():
