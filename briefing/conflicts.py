@@ -540,7 +540,7 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
         if any(f.value == fb.value for f in values[a.sentence]) or any(f.value == fa.value for f in values[b.sentence]):
             return False
         pa, pb = articles[sa.source].published, articles[sb.source].published
-        if pa is None or pb is None or not _same_time(pa, pb):  # the Nones for the type checker
+        if pa is None or pb is None or not _same_time(pa, pb):  # both known, as _same_moment needs
             return False
         ta, tb = telling(a.sentence), telling(b.sentence)
         if ta.change or tb.change:
@@ -679,7 +679,7 @@ def _same_moment(
 def _near(when: When, day: dt.date) -> bool:
     if when.agrees(When.on(day)):
         return True
-    return when.day is not None and abs((dt.date(when.year, when.month or 1, when.day) - day).days) <= SAME_TIME_DAYS
+    return when.day is not None and _same_time(dt.date(when.year, when.month or 1, when.day), day)
 
 
 def _periods(text: str) -> frozenset[str]:

@@ -93,7 +93,7 @@ def _in_name(text: str, start: int, end: int) -> bool:
 # Telegraph") or a quoted name ("``Monday Night Football''", "``Weedless Wednesday.''").
 # Not "the Tuesday Senate vote", nor a quotation that opens with it ("Since Monday ...").
 _PAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Star|Post|Mirror|Express|Herald|Independent|Observer|Tribune|Mail)\b")
-_QUOTED_NAME_BEFORE = re.compile(r"(?:``|[“\"])[A-Z][\w-]*\s+$")
+_QUOTED_NAME_BEFORE = re.compile(r"(?:``|[“\"])(?:[A-Z][\w-]*\s+)?$")  # not closed: "``Phantom'' Friday night"
 _QUOTED_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*[.,]?(?:''|[”\"])")
 
 
@@ -103,11 +103,8 @@ def _weekday_in_name(text: str, m: re.Match[str]) -> bool:
     start, end = m.start("weekday"), m.end("weekday")
     if _PAPER_AFTER.match(text, end):
         return True
-    opened = _QUOTED_NAME_BEFORE.search(text, max(0, start - 30), start) or _QUOTE_BEFORE.search(text, 0, start)
-    return bool(opened) and bool(_QUOTED_NAME_AFTER.match(text, end))
-
-
-_QUOTE_BEFORE = re.compile(r"(?:``|[“\"])$")
+    opened = _QUOTED_NAME_BEFORE.search(text, max(0, start - 30), start)
+    return opened is not None and _QUOTED_NAME_AFTER.match(text, end) is not None
 
 
 Kind = Literal["day", "month", "year", "month-day", "relative"]

@@ -492,6 +492,7 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
 # at two words in a row with small letters ("Tel:" alone is the notice's); the
 # capitalised word before them opens the story unless it ends a sentence ("INC.").
 SHOUTED_WORDS = 25  # a notice is long; a list of acronyms opening a sentence is not
+_NOTICE_END = re.compile(r"[A-Z]{2,}\.")  # "INC.", not "U.S." nor "S."
 
 
 def _shouted_head(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -507,8 +508,7 @@ def _shouted_head(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(head) < SHOUTED_WORDS:
         return [(start, end)]
     last = head[-1]
-    ends_notice = re.fullmatch(r"[A-Z]{2,}\.", last.group())  # "INC.", not "U.S." nor "S."
-    cut = start + (last.end() if ends_notice else last.start())
+    cut = start + (last.end() if _NOTICE_END.fullmatch(last.group()) else last.start())
     return [_strip_span(text, start, cut), _strip_span(text, cut, end)]
 
 

@@ -15,8 +15,9 @@ of the lead sentence, so it dates nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -107,14 +108,18 @@ def event_dates(sentences: Sequence[Sentence], dated: Sequence[Dated]) -> list[D
 
 
 def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
-    before = _terms(m[0] for m in _WORD.finditer(text, 0, mention.start))[-NEAR:]
-    after = _terms(m[0] for m in _WORD.finditer(text, mention.end))[:NEAR]
-    return frozenset(before + after)
+    before = reversed([m[0] for m in _WORD.finditer(text, 0, mention.start)])  # nearest first
+    after = (m[0] for m in _WORD.finditer(text, mention.end))
+    return frozenset(itertools.islice(_terms(before), NEAR)) | frozenset(itertools.islice(_terms(after), NEAR))
 
 
-def _terms(words: Iterable[str]) -> list[str]:
-    terms = (normalise(w) for w in words)
-    return [t for t in terms if t and not t[0].isdigit() and t not in _TIME_WORDS and t not in date_terms()]
+def _terms(words: Iterable[str]) -> Iterator[str]:
+    """The content terms of ``words`` that tell rather than date, read as needed."""
+    dating = date_terms()
+    for word in words:
+        t = normalise(word)
+        if t and not t[0].isdigit() and t not in _TIME_WORDS and t not in dating:
+            yield t
 
 
 def _happening(text: str, mention: DateMention) -> str | None:

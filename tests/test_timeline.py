@@ -185,56 +185,75 @@ def cited_events(*texts: str) -> list[tuple[str, list[int]]]:
     return [(e.when.iso, [c.source for c in e.citations]) for e in timeline_of(*texts)]
 
 
-def test_a_date_or_a_names_number_is_no_figure_that_parts_an_event():
-    # "Flight 990", "Boeing 767" and the date's own "31" and "1999" are no figures; 217 is.
-    assert cited_events(
-        "Jet lost\n\nNovember 1, 1999\n\nFlight 990 crashed into the Atlantic on October 31, 1999, "
-        "killing 217 people on board, the safety board said.\n",
-        "Jet probe\n\nNovember 2, 1999\n\nThe Boeing 767 crashed into the Atlantic on Oct. 31, 1999, "
-        "shortly after taking off from New York, the safety board said.\n",
-    ) == [("1999-10-31", [1, 2])]
-
-
-def test_an_event_holds_only_dates_that_all_agree():
-    # "in 1999" agrees with both days, which do not agree: two events, not one.
-    assert cited_events(
-        "Crash\n\nNovember 1, 1999\n\nThe airline's jet crashed into the ocean on October 31, 1999, the airline said.\n",
-        "Year\n\nDecember 1, 1999\n\nThe airline's jet crashed into the ocean in 1999, the worst loss in its history.\n",
-        "Recorder\n\nNovember 13, 1999\n\nDivers found the airline's jet recorder in the ocean on November 12, 1999.\n",
-    ) == [("1999-10-31", [1, 2]), ("1999-11-12", [3])]
-
-
-def test_a_year_sharing_one_word_with_a_days_event_is_not_cited_for_it():
-    # From an anti-smoking corpus: a seminar on a Sunday and an airline's ban "this
-    # year" share "smoking" and a year, not a happening.
-    assert cited_events(
-        "Jordan\n\nJune 1, 1998\n\nThe society's president told a seminar Sunday that smoking costs "
-        "Jordan at least 166 million dinars a year.\n",
-        "Europe\n\nDecember 11, 1998\n\nMore companies send employees outside to smoke, and this year KLM "
-        "banned smoking on all flights.\n",
-    ) == [("1998", [2]), ("1998-05-31", [1])]
-
-
-def test_two_sources_telling_one_happening_of_a_year_are_one_event():
-    # Two shared words at the date, or the happening the year names.
-    assert cited_events(
-        "Lawrence\n\nFebruary 25, 1999\n\nStephen Lawrence was fatally stabbed by white youths at a bus stop "
-        "in southeast London in 1993.\n",
-        "Inquiry\n\nFebruary 24, 1999\n\nThe teenager was stabbed to death at a bus stop in Eltham in 1993, "
-        "the report found.\n",
-    ) == [("1993", [1, 2])]
-    assert cited_events(
-        "Iraq\n\nOctober 2, 2025\n\nThe 2003 invasion left a country in tatters.\n",
-        "Withdrawal\n\nOctober 3, 2025\n\nThe army has been in Iraq since the 2003 invasion, which toppled "
-        "Saddam Hussein.\n",
-    ) == [("2003", [1, 2])]
-
-
-def test_the_same_sentence_in_two_sources_is_one_event():
-    assert cited_events(
-        "Run\n\nMay 3, 1999\n\nShe had said she would run again in 2000.\n",
-        "Again\n\nMay 4, 1999\n\nShe had said she would run again in 2000.\n",
-    ) == [("2000", [1, 2])]
+@pytest.mark.parametrize(
+    ("texts", "events"),
+    [
+        # "Flight 990", "Boeing 767" and the date's own "31" and "1999" are no figures
+        # that part an event; 217 is.
+        (
+            (
+                "Jet lost\n\nNovember 1, 1999\n\nFlight 990 crashed into the Atlantic on October 31, 1999, "
+                "killing 217 people on board, the safety board said.\n",
+                "Jet probe\n\nNovember 2, 1999\n\nThe Boeing 767 crashed into the Atlantic on Oct. 31, 1999, "
+                "shortly after taking off from New York, the safety board said.\n",
+            ),
+            [("1999-10-31", [1, 2])],
+        ),
+        # An event holds only dates that all agree: "in 1999" agrees with both days,
+        # which do not agree, so two events, not one.
+        (
+            (
+                "Crash\n\nNovember 1, 1999\n\nThe airline's jet crashed into the ocean on October 31, 1999, "
+                "the airline said.\n",
+                "Year\n\nDecember 1, 1999\n\nThe airline's jet crashed into the ocean in 1999, the worst loss in "
+                "its history.\n",
+                "Recorder\n\nNovember 13, 1999\n\nDivers found the airline's jet recorder in the ocean on "
+                "November 12, 1999.\n",
+            ),
+            [("1999-10-31", [1, 2]), ("1999-11-12", [3])],
+        ),
+        # A year sharing one word with a day's event is not cited for it (from an
+        # anti-smoking corpus: a seminar on a Sunday and an airline's ban "this year"
+        # share "smoking" and a year, not a happening).
+        (
+            (
+                "Jordan\n\nJune 1, 1998\n\nThe society's president told a seminar Sunday that smoking costs "
+                "Jordan at least 166 million dinars a year.\n",
+                "Europe\n\nDecember 11, 1998\n\nMore companies send employees outside to smoke, and this year "
+                "KLM banned smoking on all flights.\n",
+            ),
+            [("1998", [2]), ("1998-05-31", [1])],
+        ),
+        # Two sources telling one happening of a year are one event: two shared words
+        # at the date, or the happening the year names, or the same sentence.
+        (
+            (
+                "Lawrence\n\nFebruary 25, 1999\n\nStephen Lawrence was fatally stabbed by white youths at a bus "
+                "stop in southeast London in 1993.\n",
+                "Inquiry\n\nFebruary 24, 1999\n\nThe teenager was stabbed to death at a bus stop in Eltham in "
+                "1993, the report found.\n",
+            ),
+            [("1993", [1, 2])],
+        ),
+        (
+            (
+                "Iraq\n\nOctober 2, 2025\n\nThe 2003 invasion left a country in tatters.\n",
+                "Withdrawal\n\nOctober 3, 2025\n\nThe army has been in Iraq since the 2003 invasion, which "
+                "toppled Saddam Hussein.\n",
+            ),
+            [("2003", [1, 2])],
+        ),
+        (
+            (
+                "Run\n\nMay 3, 1999\n\nShe had said she would run again in 2000.\n",
+                "Again\n\nMay 4, 1999\n\nShe had said she would run again in 2000.\n",
+            ),
+            [("2000", [1, 2])],
+        ),
+    ],
+)
+def test_which_dated_sentences_are_one_event(texts: tuple[str, ...], events: list[tuple[str, list[int]]]):
+    assert cited_events(*texts) == events
 
 
 def test_a_shared_name_and_day_do_not_make_one_event():
