@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Literal
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
 from briefing.dates import date_terms, is_date_term, says_when
-from briefing.terms import content_terms, entity_keys, prime, proper_terms
+from briefing.terms import content_terms, entity_keys, entity_mentions, prime, proper_terms
 
 if TYPE_CHECKING:
     import numpy as np
@@ -64,6 +64,8 @@ DUPLICATE_VERBATIM = 0.6
 DUPLICATE_SHARE = 0.33
 DUPLICATE_ENTITIES = 2
 COMMON_ENTITY = 0.05  # names and numbers in more than this share of sentences do not count
+ALIAS = 2 / 3  # two names found together in this share of the rarer one's sentences name one referent
+ALIAS_GAP = 4  # ... when written with at most this many words between them somewhere
 SAME_TELLING = 0.5  # share of what the sentence telling less says that the other says too
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
 _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
@@ -151,7 +153,7 @@ class Index:
         n = len(self.sentences)
         prime([s.text for s in self.sentences])  # one tokenizer call for the corpus
         self.terms = [content_terms(s.text) for s in self.sentences]
-        proper = proper_terms([s.text for s in self.sentences])
+        proper = self.proper = proper_terms([s.text for s in self.sentences])
         entities = [entity_keys(s.text, proper) for s in self.sentences]
         # What a sentence tells, beyond the names and dates it tells it of: the rest of its
         # terms, figures among them ("1,200 residents were evacuated" / "some 1,200
@@ -284,9 +286,46 @@ class Index:
             # Two quotations: the same statement only if they quote the same words; a
             # shared speaker ("Pentagon spokesman Sean Parnell") is not a shared fact.
             return share if self._same_quote(i, j) else 0.0
-        if len((self.entities[i] & self.entities[j]) - date_terms()) >= DUPLICATE_ENTITIES:
+        if self.distinct_names((self.entities[i] & self.entities[j]) - date_terms()) >= DUPLICATE_ENTITIES:
             return share  # the same names, told in other words: "airstrike killed" / "assassination"
         return 0.0
+
+    @functools.cached_property
+    def _together(self) -> frozenset[frozenset[str]]:
+        """Pairs of names that are one referent's: written close together ("the Food
+        and Drug Administration"; "Cheung Tze-keung, alias Big Spender"), and together
+        in ALIAS of the rarer name's sentences, two at least. Names only told together
+        ("Okafor said the strike could last until Christmas") stay two."""
+        mentions: Counter[str] = Counter()
+        pairs: Counter[tuple[str, str]] = Counter()
+        close: set[tuple[str, str]] = set()
+        for sentence, names in zip(self.sentences, self.names, strict=True):
+            mentions.update(names)
+            ordered = sorted(names)
+            pairs.update((a, b) for n, a in enumerate(ordered) for b in ordered[n + 1 :])
+            if len(names) < 2:
+                continue
+            spans = [m for m in entity_mentions(sentence.text, self.proper) if m[0] in names]
+            close.update(
+                (min(a, b), max(a, b))
+                for a, _first, a_last in spans
+                for b, b_first, _last in spans
+                if a != b and 0 < b_first - a_last <= ALIAS_GAP + 1
+            )
+        return frozenset(
+            frozenset(pair)
+            for pair, k in pairs.items()
+            if pair in close and k >= 2 and k >= ALIAS * min(mentions[pair[0]], mentions[pair[1]])
+        )
+
+    def distinct_names(self, keys: frozenset[str]) -> int:
+        """How many referents the names and numbers ``keys`` stand for: a name written
+        together with one already counted adds none (numbers always count)."""
+        counted: list[str] = []
+        for key in sorted(keys):
+            if not any(frozenset((key, other)) in self._together for other in counted):
+                counted.append(key)
+        return len(counted)
 
     def other_figures(self, i: int, j: int) -> bool:
         """Each sentence gives a number the other does not."""

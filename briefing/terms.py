@@ -145,35 +145,43 @@ def entity_keys(text: str, proper: frozenset[str] | set[str]) -> frozenset[str]:
     terms are known proper names (``proper``) gives its last term ("Islamic State" ->
     "state", "Sean Parnell" -> "parnel"); a number gives itself, and a percentage
     gives a second key ("4", "4%")."""
-    keys: set[str] = set()
-    run: str | None = None
+    return frozenset(key for key, _first, _last in entity_mentions(text, proper))
+
+
+def entity_mentions(text: str, proper: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
+    """Each name and number of a text (see `entity_keys`) with the positions of its
+    first and last word among the text's tokens."""
+    found: list[tuple[str, int, int]] = []
+    run: tuple[str, int] | None = None  # the name read so far: its last term, its first word
     number: str | None = None
-    for token in tokens(text):
+    last = -1
+    for position, token in enumerate(tokens(text)):
         if token == "percent" and number is not None:
-            keys.add(number + "%")  # a quantity with its unit says more than a number
+            found.append((number + "%", position - 1, position))  # a quantity with its unit says more than a number
         number = None
         for part, term in parts(token):
             if term is None:  # a stop word ends a name
                 if run is not None:
-                    keys.add(run)
+                    found.append((run[0], run[1], last))
                     run = None
                 continue
             if _NUMBER.match(part):
-                keys.add(term)
+                found.append((term, position, position))
                 number = term
                 run = None
             elif part[0].isupper() and term in proper:
-                run = term
+                run = (term, run[1] if run is not None else position)
+                last = position
                 continue
             elif run is not None:
-                keys.add(run)
+                found.append((run[0], run[1], last))
                 run = None
             if run is not None:
-                keys.add(run)
+                found.append((run[0], run[1], last))
                 run = None
     if run is not None:
-        keys.add(run)
-    return frozenset(keys)
+        found.append((run[0], run[1], last))
+    return found
 
 
 def proper_terms(texts: list[str]) -> frozenset[str]:

@@ -214,7 +214,7 @@ def _same_event(index: Index, a: Dated, b: Dated) -> bool:
         return True
     if a.happening and a.happening == b.happening:
         return True
-    if len((index.names[a.sentence] & index.names[b.sentence]) - date_terms()) >= LINK_ENTITIES:
+    if index.distinct_names((index.names[a.sentence] & index.names[b.sentence]) - date_terms()) >= LINK_ENTITIES:
         return True
     day = a.when.precision == b.when.precision == "day"
     return len(a.near & b.near) >= (1 if day else NEAR_WORDS)

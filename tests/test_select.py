@@ -261,3 +261,38 @@ def test_three_words_of_a_short_sentence_in_a_long_one_are_not_one_fact():
     )
     assert index.same_fact(alike, services) == 0
     assert index.same_fact(seized, airport) > 0  # four shared terms: nearly the same sentence
+
+
+def test_names_written_together_are_one_referent_not_two_shared_facts():
+    # From a crime corpus and a drugs corpus: "Cheung Tze-keung, alias Big Spender" and
+    # "the Food and Drug Administration" gave each sentence naming them two shared names,
+    # so sentences telling different things of them were cited as one fact.
+    other = (
+        "Rain is forecast for the weekend across the south.\n\nThe city council debated a new parking "
+        "scheme on Tuesday.\n\nShares in mining companies fell sharply in early trading.\n"
+    )
+    index = Index(segment_all([
+        make_article(
+            "Arrests\n\nPolice arrested members of a gang led by Cheung Tze-keung, alias Big Spender.\n\n"
+            "The Food and Drug Administration said it has approved meloxicam tablets.\n\n" + other,
+            path="a.txt",
+        ),
+        make_article(
+            "Court\n\nCheung Tze-keung, whose alias is Big Spender, told a court he was the only kidnapper.\n\n"
+            "The Food and Drug Administration also steers clear of herbal remedies.\n\n" + other,
+            path="b.txt",
+        ),
+        make_article(
+            "Hero\n\nBig Spender, whose real name is Cheung Tze-keung, became a folk hero.\n\n"
+            "Vioxx awaits approval from the Food and Drug Administration.\n\n" + other,
+            path="c.txt",
+        ),
+    ]))
+    def at(words: str, source: int) -> int:
+        return next(i for i, s in enumerate(index.sentences) if words in s.text and s.source == source)
+
+    arrests, court, hero = at("Police", 0), at("a court", 1), at("folk hero", 2)
+    approved, steers, vioxx = at("approved", 0), at("steers", 1), at("Vioxx", 2)
+    for i, j in ((arrests, court), (arrests, hero), (court, hero), (approved, steers), (steers, vioxx)):
+        assert index.same_fact(i, j) == 0, (index.sentences[i].text, index.sentences[j].text)
+    assert index.same_fact(at("Rain", 0), at("Rain", 1)) > 0  # the same sentence still is
