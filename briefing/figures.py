@@ -40,11 +40,13 @@ _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 _DISTANCES = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
     "miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "feet": "ft", "foot": "ft",
-    "ft": "ft", "yards": "yd",
+    "ft": "ft", "yards": "yd", "cm": "cm", "centimetres": "cm", "centimeters": "cm",
+    "centimetre": "cm", "centimeter": "cm", "mm": "mm", "millimetres": "mm", "millimeters": "mm",
+    "inches": "in", "inch": "in",
 }  # fmt: skip
 _DURATIONS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds "
-    "decade decades century centuries a.m. p.m. am pm".split()
+    "decade decades century centuries a.m. p.m. am pm times".split()
 )
 
 # One amount: currency, number (digits, or a spelled number before a scale word),
@@ -74,9 +76,13 @@ _STOP_COUNTS = frozenset(
     "does did not no this these those there their its his her our your it they he she we "
     "while since after before during about around over under into onto per each more less "
     "other others most outside inside across near within without among amid between through "
-    "throughout against along beyond toward towards like via off upon despite".split()
+    "throughout against along beyond toward towards like via off upon despite "
+    "above below higher lower greater larger smaller age ages aged".split()
 ) | REPORTING_WORDS
 _IRREGULAR_PLURALS = frozenset("people personnel police staff children men women troops".split())
+_MODIFIERS = frozenset("police staff personnel".split())  # plurals that also name a kind: "staff members"
+_NEXT_PLURAL = re.compile(r"\s+[a-z]+s\b")
+_NOT_PLURAL = frozenset("gas bias alias atlas canvas lens news economics politics physics".split())
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,8 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         return None
     if m["num1"] and not m["to"] and _AGE.search(text[: m.start()]) and re.match(r"\s*(?:[,.;)]|$)", tail):
         return None  # an age: "said Thelma Hansen, 50."
+    if unit is None and _AGE_OF.search(text[: m.start()]):
+        return None  # "before the age of 50", "children aged 5 to 14"
     if m["num1"] and 1800 <= value <= 2100 and "," not in m["num1"] and not q1 and unit is None:
         return None  # a year the date patterns left alone ("the 2019-20 season")
     counts = _counts(text, m, tail, unit)
@@ -233,9 +241,14 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
     of about 20%"), else "the number of ..." before it."""
     after = _phrase_after(tail, plural_ends=unit is None)
     if unit == "%":
-        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)", tail)
+        polled = re.match(r"\s+of\s+those\s+(?!aged\b)([a-z]+ed)\b", tail)
+        if polled:
+            return polled[1]  # "of those surveyed"
+        of = re.match(r"\s+of\s+(?:(?:the|its|their|those|these|his|her|our|all)\s+)?(.*)", tail)
         if of:
-            return _phrase_after(" " + of[1], plural_ends=False)
+            # "of the high school students using steroids": up to a plural noun if there
+            # is one; "of the vote", "of the U.S. population" have none.
+            return _phrase_after(" " + of[1], plural_ends=True) or _phrase_after(" " + of[1], plural_ends=False)
         if after:
             return after
         before = re.search(r"([^\W\d_][\w'’-]*)\s+of\s*$", text[: m.start()])
@@ -269,6 +282,7 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
 
 
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Thelma Hansen, " before a number and a stop
+_AGE_OF = re.compile(r"\b(?:ages?(?:\s+of)?|aged)\s*$", re.IGNORECASE)
 # A count of those something was done to: "62 were infected", "55 others had been
 # evacuated"; not "1,000 are expected to leave", which counts what is to come.
 _DONE_TO = re.compile(r"\s+(?:others\s+|more\s+)?(?:were|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?([a-z]+ed)\b(?!\s+to\b)")
@@ -317,6 +331,8 @@ _NAME_ENDS = r"(?<!['’]s)(?![\w'’-]|\s+" + _NOT_CALENDAR + "[A-Z])"
 _PLACE_AFTER = re.compile(
     r"\s+(in|from)\s+((?:[A-Z][\w'’-]+)(?:\s+" + _NOT_CALENDAR + r"[A-Z][\w'’-]+)?)" + _NAME_ENDS
 )
+# A verb form opening a clause after the counted noun: "using", "currently living", "recently hired".
+_PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:ing|ed)\b")
 _MORE_OF = re.compile(r"^\s+(?:other|more|additional)(?=\s+[^\W\d_])", re.IGNORECASE)
 
 
@@ -333,12 +349,14 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
             break
         if bare.lower() in _DURATIONS:
             return ""
+        if words and _PARTICIPLE.match(tail, m.start()) and (_plural(words[-1]) or bare.lower().endswith("ly")):
+            break  # "students using steroids", "the population currently living in": a clause
         words.append(bare)
         rest = tail[m.end() :]
         if bare != word or len(words) == COUNTS_WORDS:
             break
-        if plural_ends and _plural(bare):
-            break
+        if plural_ends and _plural(bare) and not (bare.lower() in _MODIFIERS and _NEXT_PLURAL.match(rest)):
+            break  # not at "police" in "police officers"
     if plural_ends and words and not any(_plural(w) for w in words):
         words = []
     if not words:
@@ -436,7 +454,10 @@ def _plural(word: str) -> bool:
     counts districts)."""
     lower = word.lower()
     return lower in _IRREGULAR_PLURALS or (
-        lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")) and not word[0].isupper()
+        lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+        and lower not in _NOT_PLURAL
+        and not word[0].isupper()
     )
 
 

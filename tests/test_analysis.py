@@ -95,6 +95,32 @@ def test_what_a_bare_count_counts():
     assert figures("Tests showed that 16 more crows were infected.")[0][3] == "crows"
 
 
+def test_a_share_counts_its_noun_not_the_clause_after_it():
+    # From a steroids corpus and a climate corpus.
+    assert figures("About 40 percent of the high school students using steroids want muscles.")[0][3] == (
+        "high school students"
+    )
+    assert figures("Up to 13 percent use them and 40 percent of those athletes believe it is safe.")[1][3] == "athletes"
+    assert figures("With 50 percent of the global population currently living on coasts, floods matter.")[0][3] == (
+        "global population"
+    )
+    assert figures("The two countries produce more than 20 percent of all gas emission worldwide.")[0][3] == (
+        "gas emission worldwide"  # "gas" is no plural
+    )
+    assert figures("Concentrations of CO2 are now 30 percent above the pre-industrial level.")[0][3] == ""
+    assert figures("Only 2 percent of all police officers are women.")[0][3] == "police officers"
+    assert figures("In the poll, 68 percent of those surveyed favored teaching it.")[0][3] == "surveyed"
+    assert figures("In 1998, 62 percent of those aged 18 to 34 held stocks.")[0][3] == ""
+
+
+def test_ages_and_multiples_are_not_figures_and_centimetres_are_a_length():
+    assert figures("The athlete risks death before the age of 50.") == []
+    assert figures("Children aged 12 were tested.") == []
+    assert figures("Emissions rose 10 times faster than forecast.") == []
+    assert figures("This will raise the sea level by some 50 cm., he said.") == [("some 50 cm", 50, "cm", "")]
+    assert figures("Seas have risen 2 centimeters in the past year.") == [("2 cm", 2, "cm", "")]
+
+
 def test_a_sentence_opening_in_a_stop_word_is_no_label():
     # "Article 5" names a number; "In 300 cases" and "Of 250 people" do not.
     assert figures("In 300 cases, doctors found nothing.") == [("300", 300, None, "cases")]
@@ -304,6 +330,23 @@ def test_a_figure_that_says_not_what_it_counts_joins_only_the_thing_its_sentence
         ("pages", [1]),
         ("people", [2, 3]),
     ]
+
+
+def test_one_number_of_different_things_is_not_one_row():
+    # From a steroids corpus: three sources' 40 percent were one row "high school
+    # students using", and an age joined "more than 50 athletes".
+    texts = [
+        "Appearance\nStudies have shown that about 40 percent of the high school students using steroids do so "
+        "to improve their appearance. The athlete risks death before the age of 50.\n",
+        "Survey\nUp to 13 percent of all high school athletes use anabolic steroids and 40 percent of those "
+        "athletes believe the drug is not harmful.\n",
+        "Games\nMore than 50 athletes have withdrawn or been caught using drugs at the Games.\n",
+    ]
+    assert sorted((r.figure.counts, [c.source for c in r.citations]) for r in rows_of(texts, 40)) == [
+        ("athletes", [2]),
+        ("high school students", [1]),
+    ]
+    assert [[c.source for c in r.citations] for r in rows_of(texts, 50)] == [[3]]
 
 
 def test_two_figures_that_say_not_what_they_count_are_one_row_only_when_they_tell_the_same():
