@@ -9,7 +9,7 @@ from briefing.conflicts import find_discrepancies
 from briefing.figures import MAX_FIGURES, key_figures, read_corpus
 from briefing.models import Article, Brief, Item, Section, Sentence, Source, Theme, cite, collapse_ws
 from briefing.segment import dateline_end, segment_all
-from briefing.select import Index, Pick, Query, select_themes, summarize_index
+from briefing.select import Index, Pick, Query, leans_back, select_themes, summarize_index
 from briefing.timeline import MAX_EVENTS, build_timeline, key_events
 
 BOTTOM_LINE = (3, 5)  # fewest and most sentences in the bottom line
@@ -89,10 +89,13 @@ def _wording(index: Index, i: int, group: Sequence[int], relevance: Sequence[flo
 
 
 def bottom_line(sections: Sequence[Section]) -> tuple[Item, ...]:
-    """The strongest item of each section, then the next strongest, 3 to 5 in all."""
+    """The strongest item of each section, then the next strongest, 3 to 5 in all.
+    The bottom line is read alone, so an item that leans on a sentence before it
+    ("Others suffered...") gives way to its section's next."""
     fewest, most = BOTTOM_LINE
-    firsts = [s.items[0] for s in sections if s.items]
-    rest = sorted((i for s in sections for i in s.items[1:]), key=lambda i: -i.score)
+    alone = [[i for i in s.items if not leans_back(i.text)] for s in sections]
+    firsts = [items[0] for items in alone if items]
+    rest = sorted((i for items in alone for i in items[1:]), key=lambda i: -i.score)
     chosen = sorted(firsts, key=lambda i: -i.score)[:most]
     chosen += rest[: max(0, fewest - len(chosen))]
     return tuple(chosen)

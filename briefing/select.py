@@ -92,6 +92,20 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 
+# A memo shows a sentence alone, so more openings lean on what came before it there:
+# "Others suffered...", "For example, it...", and a pronoun after an opening phrase
+# ("Over time, these increases...", "In the next century, it would...").
+_LEANS_BACK = re.compile(
+    r"^(?:[\"“‘']\s*)?(?:others\b|for\s+(?:example|instance)\b"
+    r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,3},\s+(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such)\b)",
+    re.IGNORECASE,
+)
+
+
+def leans_back(text: str) -> bool:
+    """The sentence leans on the one before it, read alone (a memo item)."""
+    return bool(_DANGLING.match(text) or _LEANS_BACK.match(text))
+
 
 _WANTS_QUANTITY = re.compile(r"\bhow (?:many|much|large|big|far|long)\b|\bnumbers?\b|\bwhat (?:percentage|share|proportion)\b|\bfigures?\b", re.I)
 _WANTS_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bhow long\b|\btimeline\b|\bdeadline\b|\buntil\b", re.I)
@@ -452,7 +466,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
     # no longer...", "There, the coalition...") counts for much less than in a summary.
     # The prior is part of each theme's objective (Coverage), as for a single article: a
     # section answers a precise question, so who says it best matters, not only what.
-    standalone = np.where(index.dangling, MEMO_DANGLING, 1.0)
+    standalone = np.where([leans_back(s.text) for s in index.sentences], MEMO_DANGLING, 1.0)
     prior = index.quality * standalone * (params.relevance_floor + relevance) ** params.focus
     problems = []
     for t in range(len(themes)):

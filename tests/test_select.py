@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.assemble import assemble_brief, summarize_articles
-from briefing.models import Theme
+from briefing.assemble import assemble_brief, bottom_line, summarize_articles
+from briefing.models import Citation, Item, Section, Theme
 from briefing.segment import segment_all
-from briefing.select import Index, Query
+from briefing.select import Index, Query, leans_back
 from builders import make_article
 
 # Three outlets on a port strike: the pay offer and the union leader's warning are
@@ -134,6 +134,35 @@ def test_bottom_line_draws_from_the_sections():
     brief = assemble_brief(PORT, THEMES)
     assert 1 <= len(brief.bottom_line) <= 5
     assert set(brief.bottom_line) <= set(all_items(brief))
+
+
+@pytest.mark.parametrize(
+    "text, alone",
+    [
+        # From a steroids corpus, a climate corpus and a farming corpus.
+        ("Others suffered such side-effects as deeper voices and serious acne.", False),
+        ("Over time, these increases could cause changes in climate, the scientists said.", False),
+        ("In the next century, it would increase the global incidence of malaria.", False),
+        ("For example, it cannot be used for spring crops.", False),
+        ("It was the first doping trial of its kind.", False),
+        ("Over time, coaches confessed to giving the drugs to 20 swimmers.", True),
+        ("Other athletes were cleared on Monday.", True),
+        ("In Berlin, prosecutors charged six coaches.", True),
+    ],
+)
+def test_a_memo_item_that_leans_on_the_sentence_before_it(text, alone):
+    assert leans_back(text) is not alone
+
+
+def test_the_bottom_line_passes_over_an_item_that_does_not_stand_alone():
+    def item(text: str, score: float) -> Item:
+        return Item(text, (Citation(1, 0, len(text)),), score)
+
+    others = item("Others suffered such side-effects as deeper voices and serious acne.", 0.9)
+    liver = item("Two women were diagnosed with liver damage after years of steroids.", 0.5)
+    trial = item("Germany's second doping trial opened on Tuesday in Berlin.", 0.8)
+    lines = bottom_line([Section("Side effects", "q", (others, liver)), Section("Trials", "q", (trial,))])
+    assert lines == (trial, liver)
 
 
 def test_a_shared_speaker_is_not_a_shared_fact():
