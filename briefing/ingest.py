@@ -63,6 +63,15 @@ _CREDIT = re.compile(
     r"|\s*[©Ⓒ])",
     re.IGNORECASE,
 )
+# A wire photo package's caption, however long: it opens with the photo's code
+# ("(NYT41) SAN JOSE, Calif. -- ...") or closes with its credit ("... (James Estrin/New
+# York Times Photo)", "(AP Photo/Jane Doe)"); and the package's note to editors.
+_PHOTO_CAPTION = re.compile(
+    r"^\((?:NYT|AP|LAT|WP|CX)\d+\)\s"
+    r"|\([^()]{2,80}/[^()]*\bphoto(?:graph)?s?\)$|\((?:AP|AFP|Reuters)\s+photo\b[^()]*\)$",
+    re.IGNORECASE,
+)
+_EDITORS_NOTE = re.compile(r"^(?:attention|attn\.?:?|note\s+to)\s+editors?\b", re.IGNORECASE)
 # Short blocks that announce the page around the article, in the phrasing most sites
 # share. Matched against the whole block, so prose that mentions them is never affected.
 _NAV_CUES = re.compile(
@@ -550,7 +559,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     # Furniture is short: a long paragraph is never a caption, a dateline or a menu.
     short = words <= SHORT_BLOCK
     filename = short and bool(_FILENAME.match(clean)) and " " not in clean
-    credit = short and bool(_CREDIT.match(clean))
+    credit = (short and bool(_CREDIT.match(clean))) or bool(_PHOTO_CAPTION.search(clean) or _EDITORS_NOTE.match(clean))
     nav = short and (bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6))
     link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
     image = bool(_IMAGE.match(clean))

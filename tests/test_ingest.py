@@ -490,3 +490,28 @@ def test_a_notice_shouted_ahead_of_a_wire_story_is_not_its_text():
     article = parse_text(notice + story)
     body = [article.text[b.start : b.end] for b in article.blocks if b.kind == "body"]
     assert body == [story]
+
+
+def test_a_wire_photo_package_is_captions_not_an_article():
+    # From a farming corpus: a photo package's listing sent as a story. Every caption
+    # opens with the photo's code and closes with its credit; the first is a note to
+    # editors. None of it is article text.
+    package = (
+        "ATTENTION EDITORS: The following photos are part of tonight's New York Times Photo Package, moving "
+        "Wednesday, 10/20/99. Photo clients will automatically receive these photos via AP's PhotoExpress.\n\n"
+        "(NYT42) NEW YORK -- Oct. 20, 1999 -- NY-METS-HONEYMOONERS, 10-20 -- The Mets' Tuesday night loss to "
+        "the Atlanta Braves ruined the honeymoon plans of Brenda and Felix Manglinong, newlyweds from "
+        "Sacramento, Calif., who had dreams of attending a World Series. (James Estrin/New York Times Photo)\n\n"
+        "(NYT39) VERO BEACH, Fla. -- Oct. 20, 1999 -- PEST-CONTROL-2-COX, 10-20 -- Solarization keeps diseases "
+        "and blemishes at bay on a Vero Beach organic vegetable farm. (Randall Smith/Agricultural Research "
+        "Service photo)\n"
+    )
+    article = parse_text(package)
+    assert [b.kind for b in article.blocks] == ["boilerplate"] * 3
+    # A story that ends with a photo's credit keeps its text; the caption alone goes.
+    story = (
+        "Farmers in the valley have cut their use of pesticides by half since 1995, the county's agricultural "
+        "office said on Monday, crediting a program that pays growers to release beneficial insects.\n\n"
+        "A grower inspects his beans. (AP Photo/Jane Doe)\n"
+    )
+    assert [b.kind for b in parse_text(story).blocks] == ["body", "boilerplate"]
