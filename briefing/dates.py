@@ -76,12 +76,24 @@ _QUANTITY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "the next year", "the last month": counted from the story's own time, which a
+# pattern cannot know ("rains in 1991-92 ... the next year, the mice sought food").
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
 # A year inside a name: between a capitalised word that does not open the sentence and
 # another ("the group The 1990 Trust", "Windows 2000 Server"); not "in 1990 Congress",
 # "December 1990 Britain", "The 1990 census", nor after a possessor ("China's 1989
 # Tiananmen Square crackdown").
 _NAME_BEFORE = re.compile(r"(?<=\S)\s+([A-Z][\w'’.-]*)(?<!['’]s)\s+$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+# A number a word labels ("P.O. Box 2007", "Flight 1999") or a baseline ("to 1990
+# levels") is no date.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Box|No|Nos|Room|Suite|Route|Highway|Flight|Article|Section|Chapter|Resolution|Rule|Page|Vol)\.?\s+$"
+)
+_LEVELS_AFTER = re.compile(r"\s+levels?\b")
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -160,7 +172,9 @@ _SCHEDULED = r"scheduled(?:\s+to|\s+(?:[\w'’-]+\s+){0,8}?for)"
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|(?:is|are|am)\s+(?:(?:due|set|going|expected|scheduled|planned)\s+)?to"
     r"|(?:is|are)\s+(?:due|scheduled|expected|planned)|plans?\s+to|planning\s+to|intends?\s+to"
-    rf"|{_SCHEDULED}|(?:next|upcoming|scheduled)\s+(?:[\w'’-]+\s+){{0,6}}?(?:is|are))\b|['’]ll\b",
+    rf"|{_SCHEDULED}|(?:next|upcoming|scheduled)\s+(?:[\w'’-]+\s+){{0,6}}?(?:is|are)"
+    # a timetable's present: "the trial resumes Wednesday", "the new law takes effect Monday"
+    r"|(?:resumes|begins|starts|opens|reopens|convenes|arrives|departs|expires|takes\s+effect|kicks\s+off))\b|['’]ll\b",
     re.IGNORECASE,
 )
 # A possibility has no day: "could reopen on Thursday" may mean any Thursday ("could
@@ -323,11 +337,16 @@ def _mentions(
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             if kind == "year" and (
-                _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _in_name(text, m.start(), m.end())
+                _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                or _LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _LEVELS_AFTER.match(text, m.end())
+                or _in_name(text, m.start(), m.end())
             ):
                 continue
             if kind == "relative" and m["weekday"] and _weekday_in_name(text, m):
                 when = None
+            elif kind == "relative" and m["rel"] and _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+                when = None  # "the next year": the year after one the story told of
             elif kind == "relative" and m["weekday"] and published is not None:
                 when = _weekday(text, m, published, found)
             else:

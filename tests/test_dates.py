@@ -305,3 +305,22 @@ def test_relative_dates_that_open_a_sentence_and_mid_year(text: str, label: str)
 def test_a_weekday_inside_a_name_dates_nothing(text: str, placed: bool):
     (mention,) = find_dates(text, dt.date(1998, 6, 10))
     assert (mention.when is not None) == placed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # From a steroids corpus: a timetable's present tense is the coming day.
+        ("The trial for the others resumes Wednesday, but no verdict was expected.", [("Wednesday", "2025-03-12")]),
+        ("The ban takes effect Friday.", [("Friday", "2025-03-07")]),
+        # From a climate corpus: "the next year" counts from the story's time, not the article's.
+        ("When conditions turned drier the next year, the mice sought food in homes.", [("next year", None)]),
+        ("Prices will rise next year.", [("next year", "2026")]),
+        # A year that a word labels, or a baseline, dates nothing.
+        ("Write to Snow Creek Gardens, P.O. Box 2007, Port Townsend.", []),
+        ("Flight 1999 landed safely.", []),
+        ("Nations agreed to return emissions to 1990 levels by 2000.", [("2000", "2000")]),
+    ],
+)
+def test_a_timetable_a_story_relative_year_a_label_and_a_baseline(text: str, expected: list):
+    assert weekdays(text) == expected
