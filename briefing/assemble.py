@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from briefing.conflicts import find_discrepancies
 from briefing.figures import MAX_FIGURES, key_figures, read_corpus
 from briefing.models import Article, Brief, Item, Section, Sentence, Source, Theme, cite, collapse_ws
-from briefing.segment import dateline_end, segment_all
+from briefing.segment import PLACEHOLDER, dateline_end, segment_all
 from briefing.select import Index, Pick, Query, leans_back, select_themes, summarize_index
 from briefing.timeline import MAX_EVENTS, build_timeline, key_events
 
@@ -105,7 +105,7 @@ def _source(number: int, article: Article) -> Source:
     lead = None
     body = article.body_blocks()
     if article.title is None and body:
-        opening = collapse_ws(article.text[body[0].start : body[0].end])
+        opening = collapse_ws(PLACEHOLDER.sub(" ", article.text[body[0].start : body[0].end]))
         words = opening[dateline_end(opening) :].split()  # "WASHINGTON (AP) --" tells no story apart
         lead = " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS else "")
     return Source(

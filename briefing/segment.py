@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from briefing.dates import MONTH_NAMES, WEEKDAYS, full_dates
 from briefing.models import Article, Sentence, collapse_ws
 
-PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]")  # a scraper's "[INTERNAL_LINK]"
+# A scraper's "[INTERNAL_LINK]", a wire's typesetting code ("&QL;", "&LR;").
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_ ]{2,}\]|&[A-Z]{2,4};")
 # A list item's mark; wire copy marks items with "_ " or "-- ".
 BULLET = re.compile(r"^(?:[•·▪‣◦*+\-–—_]|--|\d{1,2}[.)])\s+")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -94,8 +95,9 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
 
     blanked = _blank(text)
     if lead:  # before segmenting: sentencex may end a sentence inside "TOPPENISH, Wash. (AP) --"
-        dateline = dateline_end(blanked)
-        blanked = " " * dateline + blanked[dateline:]
+        indent = len(blanked) - len(blanked.lstrip())  # a typesetting code blanked before it
+        dateline = dateline_end(blanked[indent:])
+        blanked = " " * (indent + dateline) + blanked[indent + dateline :]
     spans: list[tuple[int, int, bool]] = []
     cursor = 0
     for piece in get_sentence_boundaries("en", blanked):

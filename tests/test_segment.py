@@ -76,6 +76,8 @@ def test_headline_and_byline_are_never_glued_to_the_first_sentence(make_article)
         ("ST. LOUIS — A judge ruled on Monday that the ports must reopen next week.", "A judge"),
         ("(CNN) — Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
         ("(CNN)Three ports closed on Friday as winds rose, the coast guard said.", "Three ports"),
+        # A wire's typesetting codes around it (from a farming corpus).
+        ("&QL; &UR; SALINAS, Calif. _ &LR; Tom Jones is a hands-on farmer, not a sentimental one.", "Tom Jones"),
         # A state's abbreviation in the dateline, where sentencex would end a sentence.
         ("TOPPENISH, Wash. (AP) -- At Tiny's Tavern, the talk on Friday was of the ports.", "At Tiny's"),
         # Not datelines: an acronym of two letters, a lower-case continuation.
