@@ -81,7 +81,6 @@ _STOP_COUNTS = frozenset(
 ) | REPORTING_WORDS
 _IRREGULAR_PLURALS = frozenset("people personnel police staff children men women troops".split())
 _MODIFIERS = frozenset("police staff personnel".split())  # plurals that also name a kind: "staff members"
-_NEXT_PLURAL = re.compile(r"\s+[a-z]+s\b")
 _NOT_PLURAL = frozenset("gas bias alias atlas canvas lens news economics politics physics".split())
 
 
@@ -355,7 +354,7 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
         rest = tail[m.end() :]
         if bare != word or len(words) == COUNTS_WORDS:
             break
-        if plural_ends and _plural(bare) and not (bare.lower() in _MODIFIERS and _NEXT_PLURAL.match(rest)):
+        if plural_ends and _plural(bare) and not (bare.lower() in _MODIFIERS and _plural_next(rest)):
             break  # not at "police" in "police officers"
     if plural_ends and words and not any(_plural(w) for w in words):
         words = []
@@ -447,6 +446,12 @@ _LANGUAGE = re.compile(
     r"Swedish|Kurdish|Jewish|Flemish|Cornish|Amish)$"
 )
 _NOT_NOUNS = _STOP_COUNTS | _DURATIONS
+
+
+def _plural_next(rest: str) -> bool:
+    """The next word is a plural noun ("police officers")."""
+    word = re.match(r"\s+([a-z][\w'’-]*)", rest)
+    return word is not None and _plural(word[1])
 
 
 def _plural(word: str) -> bool:

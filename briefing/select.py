@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Literal
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
 from briefing.dates import date_terms, is_date_term, says_when
-from briefing.terms import content_terms, entity_keys, entity_mentions, prime, proper_terms
+from briefing.terms import content_terms, entity_mentions, prime, proper_terms
 
 if TYPE_CHECKING:
     import numpy as np
@@ -167,8 +167,9 @@ class Index:
         n = len(self.sentences)
         prime([s.text for s in self.sentences])  # one tokenizer call for the corpus
         self.terms = [content_terms(s.text) for s in self.sentences]
-        proper = self.proper = proper_terms([s.text for s in self.sentences])
-        entities = [entity_keys(s.text, proper) for s in self.sentences]
+        proper = proper_terms([s.text for s in self.sentences])
+        self._mentions = [entity_mentions(s.text, proper) for s in self.sentences]
+        entities = [frozenset(key for key, _first, _last in found) for found in self._mentions]
         # What a sentence tells, beyond the names and dates it tells it of: the rest of its
         # terms, figures among them ("1,200 residents were evacuated" / "some 1,200
         # residents were moved to shelters").
@@ -199,6 +200,8 @@ class Index:
         self.sources = np.array([s.source for s in self.sentences])
         self.quality = np.array([_quality(s) for s in self.sentences])
         self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences])
+        # Read alone, as a memo shows it, a sentence leans on more (see `leans_back`).
+        self.leans_back = self.dangling | np.array([bool(_LEANS_BACK.match(s.text)) for s in self.sentences], dtype=bool)
         self.concepts = [sentence_concepts(s.text) for s in self.sentences]
         self.lengths_in_words = [len(s.text.split()) for s in self.sentences]
         self.numbers = [frozenset(t for t in terms if t[0].isdigit()) for terms in self.terms]
@@ -313,13 +316,11 @@ class Index:
         mentions: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
         close: set[tuple[str, str]] = set()
-        for sentence, names in zip(self.sentences, self.names, strict=True):
+        for found, names in zip(self._mentions, self.names, strict=True):
             mentions.update(names)
             ordered = sorted(names)
             pairs.update((a, b) for n, a in enumerate(ordered) for b in ordered[n + 1 :])
-            if len(names) < 2:
-                continue
-            spans = [m for m in entity_mentions(sentence.text, self.proper) if m[0] in names]
+            spans = [m for m in found if m[0] in names]
             close.update(
                 (min(a, b), max(a, b))
                 for a, _first, a_last in spans
@@ -466,7 +467,7 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
     # no longer...", "There, the coalition...") counts for much less than in a summary.
     # The prior is part of each theme's objective (Coverage), as for a single article: a
     # section answers a precise question, so who says it best matters, not only what.
-    standalone = np.where([leans_back(s.text) for s in index.sentences], MEMO_DANGLING, 1.0)
+    standalone = np.where(index.leans_back, MEMO_DANGLING, 1.0)
     prior = index.quality * standalone * (params.relevance_floor + relevance) ** params.focus
     problems = []
     for t in range(len(themes)):

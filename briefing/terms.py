@@ -140,17 +140,12 @@ def _split_final_period(sentence: list[str]) -> None:
             return
 
 
-def entity_keys(text: str, proper: frozenset[str] | set[str]) -> frozenset[str]:
-    """The names and numbers of a text, one key each: a run of capitalised tokens whose
-    terms are known proper names (``proper``) gives its last term ("Islamic State" ->
-    "state", "Sean Parnell" -> "parnel"); a number gives itself, and a percentage
-    gives a second key ("4", "4%")."""
-    return frozenset(key for key, _first, _last in entity_mentions(text, proper))
-
-
 def entity_mentions(text: str, proper: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
-    """Each name and number of a text (see `entity_keys`) with the positions of its
-    first and last word among the text's tokens."""
+    """The names and numbers of a text, each with the positions of its first and last
+    word among the text's tokens. A run of capitalised tokens whose terms are known
+    proper names (``proper``) gives its last term ("Islamic State" -> "state", "Sean
+    Parnell" -> "parnel"); a number gives itself, and a percentage gives a second key
+    ("4", "4%"). A name right before a number gives no key: the number names it ("Flight 990")."""
     found: list[tuple[str, int, int]] = []
     run: tuple[str, int] | None = None  # the name read so far: its last term, its first word
     number: str | None = None
@@ -160,25 +155,16 @@ def entity_mentions(text: str, proper: frozenset[str] | set[str]) -> list[tuple[
             found.append((number + "%", position - 1, position))  # a quantity with its unit says more than a number
         number = None
         for part, term in parts(token):
-            if term is None:  # a stop word ends a name
-                if run is not None:
-                    found.append((run[0], run[1], last))
-                    run = None
-                continue
-            if _NUMBER.match(part):
+            if term is not None and _NUMBER.match(part):
                 found.append((term, position, position))
                 number = term
-                run = None
-            elif part[0].isupper() and term in proper:
+            elif term is not None and part[0].isupper() and term in proper:
                 run = (term, run[1] if run is not None else position)
                 last = position
                 continue
-            elif run is not None:
+            elif run is not None:  # a stop word or a common word ends a name
                 found.append((run[0], run[1], last))
-                run = None
-            if run is not None:
-                found.append((run[0], run[1], last))
-                run = None
+            run = None
     if run is not None:
         found.append((run[0], run[1], last))
     return found
