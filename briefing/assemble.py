@@ -66,8 +66,18 @@ def _empty_note(theme: Theme, why: str | None) -> str:
 
 
 def _item(index: Index, pick: Pick, relevance: Sequence[float]) -> Item:
+    """The pick's fact in its clearest wording, citing every source that carries it."""
     group = [pick.sentence, *pick.duplicates]
-    best = max(group, key=lambda i: (_wording(index, i, group, relevance), -i))
+    # The wording shown is one that most other sources bear out, when there is one: of
+    # what it says, each of them says SAME_TELLING at least. The most complete wording
+    # would otherwise show what one source adds and cite the others for it:
+    # "Separately, a panel of experts advising the U.S. Food and Drug Administration
+    # endorsed the first in a potential new line of pain relievers, known as Cox 2
+    # inhibitor drugs." for a group on "a new class of drugs known as COX-2 inhibitors".
+    borne = {i: sum(index.holds_telling(j, i) for j in group if j != i) for i in group}
+    most = max(borne.values())
+    shown = [i for i in group if borne[i] == most] if most and 2 * most >= len(group) - 1 else group
+    best = max(shown, key=lambda i: (_wording(index, i, group, relevance), -i))
     others = sorted((i for i in group if i != best), key=lambda i: index.sentences[i].source)
     cited = [index.sentences[i] for i in (best, *others)]
     return Item(

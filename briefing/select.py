@@ -22,14 +22,14 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from briefing.models import Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
 from briefing.dates import date_terms, is_date_term, says_when
-from briefing.terms import content_terms, entity_mentions, prime, proper_terms
+from briefing.terms import content_terms, entity_mentions, prime, proper_terms, tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,6 +68,7 @@ ALIAS = 2 / 3  # two names found together in this share of the rarer one's sente
 ALIAS_GAP = 4  # ... when written with at most this many words between them somewhere
 SAME_TELLING = 0.5  # share of what the sentence telling less says that the other says too
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
+_JOINED = re.compile(r"of(?: the)?", re.IGNORECASE)  # "Institutes of Health", "Bank of the South"
 _QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
 # A space before a comma or a full stop: what a page's link leaves when its text is lost
@@ -207,12 +208,18 @@ class Index:
         self.numbers = [frozenset(t for t in terms if t[0].isdigit()) for terms in self.terms]
         self.has_quantity = np.array([any(not _YEAR.match(t) for t in ns) for ns in self.numbers])
         self._dates: Sequence[Sequence[object]] | None = None
+        self._shares: Mapping[int, Mapping[float, frozenset[str]]] = {}
 
     def note_dates(self, dates: Sequence[Sequence[object]]) -> None:
         """Each sentence's dates, read already (figures.read_corpus): ``has_date`` reads
         them from here instead of reading every sentence again."""
         self._dates = dates
         self.__dict__.pop("has_date", None)  # read before this: read again from these
+
+    def note_shares(self, shares: Mapping[int, Mapping[float, frozenset[str]]]) -> None:
+        """What each sentence tells of each percentage it gives (figures.read_corpus):
+        ``same_fact`` does not take one share of two things for one fact."""
+        self._shares = shares
 
     @functools.cached_property
     def has_date(self) -> Mask:
@@ -303,34 +310,60 @@ class Index:
             # Two quotations: the same statement only if they quote the same words; a
             # shared speaker ("Pentagon spokesman Sean Parnell") is not a shared fact.
             return share if self._same_quote(i, j) else 0.0
-        if self.distinct_names((self.entities[i] & self.entities[j]) - date_terms()) >= DUPLICATE_ENTITIES:
+        shared = (self.entities[i] & self.entities[j]) - date_terms()
+        if self.distinct_names(shared) >= DUPLICATE_ENTITIES and not self._shares_apart(i, j, shared):
             return share  # the same names, told in other words: "airstrike killed" / "assassination"
         return 0.0
+
+    def _shares_apart(self, i: int, j: int, shared: frozenset[str]) -> bool:
+        """The one figure the sentences share is a percentage ("40", "40%") that they tell
+        of different things: "40 percent of the high school students using steroids" is
+        not "40 percent of those athletes believe the illegal drug is not harmful". Shares
+        coincide far more often than counts; told of one thing, their clauses share a word
+        ("80 percent of child seats are installed incorrectly" / "... of child car seats
+        are used improperly"). Known only once figures.read_corpus has noted the shares."""
+        numbers = {key.rstrip("%") for key in shared}
+        if len(numbers) != 1 or len(shared) != 2 or not all(key[0].isdigit() for key in shared):
+            return False
+        value = float(numbers.pop())
+        mine, theirs = self._shares.get(i, {}).get(value), self._shares.get(j, {}).get(value)
+        return mine is not None and theirs is not None and not mine & theirs
 
     @functools.cached_property
     def _together(self) -> frozenset[frozenset[str]]:
         """Pairs of names that are one referent's: written close together ("the Food
         and Drug Administration"; "Cheung Tze-keung, alias Big Spender"), and together
         in ALIAS of the rarer name's sentences, two at least. Names only told together
-        ("Okafor said the strike could last until Christmas") stay two."""
+        ("Okafor said the strike could last until Christmas") stay two. So are two names
+        joined by "of" ("the National Institutes of Health") in ALIAS of the sentences
+        that hold both: each may have a life of its own ("Health" in "the Department of
+        Health"), but together they name one thing."""
         mentions: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
+        joined: Counter[tuple[str, str]] = Counter()
         close: set[tuple[str, str]] = set()
-        for found, names in zip(self._mentions, self.names, strict=True):
+        for sentence, found, names in zip(self.sentences, self._mentions, self.names, strict=True):
             mentions.update(names)
             ordered = sorted(names)
             pairs.update((a, b) for n, a in enumerate(ordered) for b in ordered[n + 1 :])
             spans = [m for m in found if m[0] in names]
-            close.update(
-                (min(a, b), max(a, b))
-                for a, _first, a_last in spans
-                for b, b_first, _last in spans
-                if a != b and 0 < b_first - a_last <= ALIAS_GAP + 1
-            )
+            words = tokens(sentence.text)
+            here: set[tuple[str, str]] = set()
+            for a, _first, a_last in spans:
+                for b, b_first, _last in spans:
+                    if a != b and 0 < b_first - a_last <= ALIAS_GAP + 1:
+                        close.add((min(a, b), max(a, b)))
+                        if _JOINED.fullmatch(" ".join(words[a_last + 1 : b_first])):
+                            here.add((min(a, b), max(a, b)))
+            joined.update(here)
         return frozenset(
             frozenset(pair)
             for pair, k in pairs.items()
-            if pair in close and k >= 2 and k >= ALIAS * min(mentions[pair[0]], mentions[pair[1]])
+            if pair in close
+            and (
+                (k >= 2 and k >= ALIAS * min(mentions[pair[0]], mentions[pair[1]]))
+                or joined[pair] >= ALIAS * k
+            )
         )
 
     def distinct_names(self, keys: frozenset[str]) -> int:
@@ -346,6 +379,17 @@ class Index:
         """Each sentence gives a number the other does not."""
         a, b = self.numbers[i], self.numbers[j]
         return bool(a - b) and bool(b - a)
+
+    def holds_telling(self, i: int, j: int) -> bool:
+        """Sentence i holds SAME_TELLING at least of all sentence j says (IDF-weighted):
+        j's wording is borne out by i. Not "Vioxx and Celebrex are in a new class of
+        drugs known as COX-2 inhibitors." for "Separately, a panel of experts advising
+        the U.S. Food and Drug Administration endorsed the first in a potential new line
+        of pain relievers, known as Cox 2 inhibitor drugs.": the second carries the
+        first's fact, not the first the second's."""
+        said = set(self.terms[j])
+        total = sum(self.idf[t] for t in said)
+        return sum(self.idf[t] for t in said & set(self.terms[i])) >= SAME_TELLING * total
 
     def _tell_alike(self, i: int, j: int) -> bool:
         """The other sentence holds at least half of what the one telling less says

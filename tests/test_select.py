@@ -4,6 +4,7 @@ import pytest
 
 from briefing.assemble import assemble_brief, bottom_line, summarize_articles
 from briefing.models import Citation, Item, Section, Theme
+from briefing.figures import read_corpus, told_of
 from briefing.segment import segment_all
 from briefing.select import Index, Query, leans_back
 from builders import make_article
@@ -325,3 +326,115 @@ def test_names_written_together_are_one_referent_not_two_shared_facts():
     for i, j in ((arrests, court), (arrests, hero), (court, hero), (approved, steers), (steers, vioxx)):
         assert index.same_fact(i, j) == 0, (index.sentences[i].text, index.sentences[j].text)
     assert index.same_fact(at("Rain", 0), at("Rain", 1)) > 0  # the same sentence still is
+
+
+def test_one_percentage_of_two_things_is_not_one_fact():
+    # From a steroids corpus: two shares of 40 percent, of students and of athletes,
+    # made the two sentences one fact ("40" and "40%" counted as two shared names), and
+    # the memo cited the second source for the first sentence.
+    other = "Rain is forecast for the weekend across the south.\n\nThe city council debated a new parking scheme.\n"
+    articles = [
+        make_article(
+            "Steroids\n\nBut studies also have shown that about 40 percent of the high school students using "
+            "steroids are doing so not to compete in sports but to improve their appearance.\n\n"
+            "Current concentrations of carbon dioxide -- the gas primarily responsible for global warming -- "
+            "are about 30 percent higher than pre-industrial levels, the researchers said.\n\n" + other,
+            path="a.txt",
+        ),
+        make_article(
+            "Athletes\n\nAccording to the U.S. Department of Health and Human Services, up to 13 percent of all "
+            "high school athletes use anabolic steroids and 40 percent of those athletes believe the illegal "
+            "drug is not harmful.\n\nSince 1860, the atmospheric concentration of carbon dioxide has increased "
+            "by 30 percent.\n\n" + other,
+            path="b.txt",
+        ),
+    ]
+    index = Index(segment_all(articles))
+
+    def at(words: str) -> int:
+        return next(i for i, s in enumerate(index.sentences) if words in s.text)
+
+    students, athletes = at("40 percent of the high school"), at("40 percent of those athletes")
+    higher, increased = at("30 percent higher"), at("increased by 30 percent")
+    assert index.same_fact(students, athletes) > 0  # the names alone: one figure, two keys
+    read_corpus(index, articles)  # the memo reads what each sentence tells of its shares
+    assert index.same_fact(students, athletes) == 0
+    # One share of one thing stays one fact, an aside left out of what its clause tells.
+    assert index.same_fact(higher, increased) > 0
+    port = Index(segment_all(PORT))
+    read_corpus(port, PORT)
+    offer = [i for i, s in enumerate(port.sentences) if "4% rise" in s.text or "4 percent" in s.text]
+    assert len(offer) == 2 and port.same_fact(*offer) > 0  # "a 4% rise" / "a pay increase of 4 percent"
+
+
+def test_what_a_sentence_tells_of_a_figure_is_its_clause_onwards():
+    text = (
+        "Current concentrations of carbon dioxide -- the gas primarily responsible for global warming -- "
+        "are about 30 percent higher than pre-industrial levels."
+    )
+    at = text.index("30 percent")
+    told = told_of(text, at, at + len("30 percent"))
+    assert {"concentr", "carbon", "dioxid", "higher", "industri"} <= told
+    assert not told & {"gas", "warm", "%", "30"}  # the aside, the figure itself
+    text = "Rain fell all week, and 40 percent of those athletes believe the illegal drug is not harmful."
+    at = text.index("40 percent")
+    assert told_of(text, at, at + 10) == {"athlet", "believ", "illeg", "drug", "harm"}
+
+
+def test_names_joined_by_of_are_one_referent():
+    # From an arthritis corpus: "the National Institutes of Health" gave every sentence
+    # naming it two shared names, "institut" and "health", so a study it funds, its
+    # budget and its statement on acupuncture were one fact citing 8 sources. "Health"
+    # alone lives elsewhere ("the Department of Health"), so the two are not written
+    # together in most of the rarer one's sentences: it is the "of" that joins them.
+    other = "Rain is forecast for the weekend across the south.\n\nThe city council debated a new parking scheme.\n"
+    index = Index(segment_all([
+        make_article(
+            "Funding\n\nThe analysis was funded by the National Institutes of Health.\n\n"
+            "The Department of Health issued new guidance on Monday.\n\n" + other,
+            path="a.txt",
+        ),
+        make_article(
+            "Acupuncture\n\nA consensus statement from the National Institutes of Health states that "
+            "acupuncture has been used by millions of Americans.\n\n"
+            "Health officials in the Department of Health were not available.\n\n" + other,
+            path="b.txt",
+        ),
+        make_article(
+            "Trial\n\nThe National Institutes of Health is also underwriting one, with results expected in "
+            "about five years.\n\nThe Health Ministry of Ghana welcomed the findings.\n\n" + other,
+            path="c.txt",
+        ),
+    ]))
+
+    def at(words: str) -> int:
+        return next(i for i, s in enumerate(index.sentences) if words in s.text)
+
+    funded, consensus, underwriting = at("funded"), at("consensus"), at("underwriting")
+    for i, j in ((funded, consensus), (funded, underwriting), (consensus, underwriting)):
+        assert len(index.names[i] & index.names[j]) == 2  # "institut", "health"
+        assert index.distinct_names(index.names[i] & index.names[j]) == 1
+        assert index.same_fact(i, j) == 0, (index.sentences[i].text, index.sentences[j].text)
+
+
+def test_a_fact_is_shown_in_the_wording_every_source_bears_out():
+    # From a Kenya corpus: the memo showed the wording that says most, "... and nearly
+    # 500 Kenyans die of AIDS everyday", and cited the other source for it, which
+    # gives only the 14 in 100.
+    other = "Rain is forecast for the weekend across the south.\n\nThe city council debated a new parking scheme.\n"
+    articles = [
+        make_article(
+            "HIV\n\nAccording to media reports, 14 out of every 100 Kenyans are infected with HIV, the virus "
+            "which causes AIDS, and nearly 500 Kenyans die of AIDS everyday.\n\n" + other,
+            path="a.txt",
+        ),
+        make_article(
+            "Saitoti\n\nKenyan Vice-President George Saitoti has said that 14 out of 100 Kenyans are infected "
+            "by HIV, the virus which causes AIDS.\n\n" + other,
+            path="b.txt",
+        ),
+    ]
+    brief = assemble_brief(articles, [Theme("HIV/AIDS", "How many Kenyans are infected with HIV", ("HIV", "AIDS"))])
+    [item] = [i for i in brief.sections[0].items if "14 out of" in i.text]
+    assert item.text.startswith("Kenyan Vice-President George Saitoti has said")
+    assert [c.source for c in item.citations] == [2, 1]
