@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from briefing.dates import CALENDAR, WEEKDAYS, DateMention, find_dates, is_date_term
 from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, content_terms, normalise
+from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, content_terms, normalise, tokens
 from briefing.timeline import Dated, Quantity, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:
@@ -596,8 +596,20 @@ def _same_row(index: Index, a: Mention, b: Mention) -> bool:
         return heads[0] == heads[1]
     if not any(heads):  # neither says: the same only where their sentences tell the same
         return index.same_fact(a.sentence, b.sentence) > 0
-    counted, other = (heads[0], b) if heads[0] else (heads[1], a)
-    return counted in index.terms[other.sentence]
+    counted, other = (a, b) if heads[0] else (b, a)
+    return _names_thing(counted.figure.counts, index.sentences[other.sentence].text)
+
+
+def _names_thing(counts: str, text: str) -> bool:
+    """``text`` names the thing a figure counts: its noun, as a noun, singular or plural.
+    The stem is not enough: "a section called ``100 Programs You Should Not Buy''"
+    names no telephone calls."""
+    words = thing_and_place(counts)[0].split(" from ")[0].split()
+    if not words:
+        return False
+    noun = words[-1].lower()
+    forms = {noun, noun + "s", noun + "es", noun[:-1] if noun.endswith("s") else noun, noun[:-2] if noun.endswith("es") else noun}
+    return any(token.lower() in forms for token in tokens(text))
 
 
 def same_value(a: Figure, b: Figure) -> bool:

@@ -555,3 +555,30 @@ def test_every_analyst_citation_points_at_its_words(seeds_json):
         assert " ".join(texts[first["source"]][first["start"] : first["end"]].split()) == entry["text"]
         for c in entry["citations"]:
             assert texts[c["source"]][c["start"] : c["end"]].strip()
+
+
+def test_a_figure_that_says_not_what_it_counts_joins_a_row_only_where_its_sentence_names_the_noun():
+    # From a home-schooling corpus and a Quebec corpus: the stem was enough, so "a
+    # section called" named telephone calls, and the Parti Quebecois' share of the vote
+    # was Quebecers' answer to a poll.
+    calls = [
+        "Lobby\nFarris can generate 100 telephone calls to every congressional office within hours.\n",
+        "Catalogue\nThe catalogue has a section called ``100 Programs You Should Not Buy'' for parents.\n",
+        "Phones\nOn Friday the group made 100 telephone calls to the capitol, and its 100 calls worked.\n",
+    ]
+    assert sorted((r.figure.counts, [c.source for c in r.citations]) for r in rows_of(calls, 100)) == [
+        ("", [2]),
+        ("telephone calls", [1, 3]),
+    ]
+    votes = [
+        "Vote\nThe Liberal Party received 44 percent of the popular vote to 43 percent for the Parti Quebecois.\n",
+        "Poll\nRecent polls indicate that only 43 percent of Quebecers would vote yes in another referendum.\n",
+    ]
+    assert len(rows_of(votes, 43)) == 2
+    # Singular or plural, the noun names the thing: "sought refuge" does not, "refugees" does.
+    refugees = [
+        "Border\nAll borders were closed last week, trapping up to 20,000 refugees trying to flee.\n",
+        "Camps\nSome 20,000 have reached the camps, and more refugees arrive every day.\n",
+    ]
+    [row] = rows_of(refugees, 20000)
+    assert [c.source for c in row.citations] == [1, 2]
