@@ -72,6 +72,22 @@ _PHOTO_CAPTION = re.compile(
     re.IGNORECASE,
 )
 _EDITORS_NOTE = re.compile(r"^(?:attention|attn\.?:?|note\s+to)\s+editors?\b", re.IGNORECASE)
+# A wire's note to its clients, however long: its budget of the day's stories ("The
+# Arizona Republic plans to move the following stories...", "(For use by N.Y. Times
+# News Service clients)") and each story's entry in it, a slug, where it is from and a
+# dash: "POLYGAMIST (Colorado City, Ariz.) - School opens...", "AUTISM-THERAPY
+# (Undated) _ The explosion...". Not a dateline: "WASHINGTON (AP) --" names an agency.
+_WIRE_NOTE = re.compile(
+    r"^\(?(?i:for\s+use\s+by)\b.*\b(?i:clients)\b"
+    r"|\b(?i:plans\s+to\s+move\s+the\s+following\s+stor(?:y|ies))\b"
+    r"|^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+\((?:[Uu]ndated|[^()]*,[^()]*)\)\s*(?:--?|_|–|—|\{ndash\})\s",
+)
+# An author's note in parentheses: "(Margaret Talbot is a contributing writer for The
+# New York Times Magazine.)"
+_AUTHOR_NOTE = re.compile(
+    r"^\([^()]{3,60}\s(?:is|was)\s(?:a|an|the)\s[^()]{0,40}?\b(?:writer|reporter|correspondent|"
+    r"columnist|editor|contributor|critic)\b[^()]*\)$"
+)
 # Short blocks that announce the page around the article, in the phrasing most sites
 # share. Matched against the whole block, so prose that mentions them is never affected.
 _NAV_CUES = re.compile(
@@ -559,7 +575,9 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     # Furniture is short: a long paragraph is never a caption, a dateline or a menu.
     short = words <= SHORT_BLOCK
     filename = short and bool(_FILENAME.match(clean)) and " " not in clean
-    credit = (short and bool(_CREDIT.match(clean))) or bool(_PHOTO_CAPTION.search(clean) or _EDITORS_NOTE.match(clean))
+    credit = (short and bool(_CREDIT.match(clean))) or any(
+        pattern.search(clean) for pattern in (_PHOTO_CAPTION, _EDITORS_NOTE, _WIRE_NOTE, _AUTHOR_NOTE)
+    )
     nav = short and (bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6))
     link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
     image = bool(_IMAGE.match(clean))

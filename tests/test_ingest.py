@@ -515,3 +515,31 @@ def test_a_wire_photo_package_is_captions_not_an_article():
         "A grower inspects his beans. (AP Photo/Jane Doe)\n"
     )
     assert [b.kind for b in parse_text(story).blocks] == ["body", "boilerplate"]
+
+
+def test_a_wire_budget_and_an_authors_note_are_not_article_text():
+    # From a home-schooling corpus: a news service's budget of the day's stories, sent
+    # as a story, gave the memo "nearly 700 | students" from a story it only announces;
+    # from an arthritis corpus: a record holding only its author's note was a source.
+    budget = (
+        "(For use by N.Y. Times News Service clients)(a) &QL;\n\n"
+        "The Arizona Republic plans to move the following stories for use by\n\n"
+        "clients of the NYTimes News Service for Tuesday, Aug. 29. If you\n\n"
+        "have any questions, please call The Republic News Desk at (602)\n\n"
+        "444-8286.\n\n"
+        "POLYGAMIST (Colorado City, Ariz.) - School opens in Colorado City. Nearly 700 students don't show up, "
+        "as the fundamentalist church begins its home-schooling project. By MARK SHAFFER. Story will move in "
+        "the ``A'' category.\n\n"
+        "PACKARD (Undated) {ndash} A Phoenix man puts up for auction the rights to the famous Packard "
+        "automobile name. By BOB GOLFEN. Story will move in the ``A'' category.\n\n"
+        "AUTISM-THERAPY (Undated) _ The explosion in the population of children with autism has created huge "
+        "demand for therapists.\n"
+    )
+    article = parse_text(budget)
+    body = [article.text[b.start : b.end] for b in article.body_blocks()]
+    assert not any("700" in text or "Packard" in text or "explosion" in text for text in body)
+    note = "&UR; (Margaret Talbot is a contributing writer for The New York Times Magazine.) &LR;\n\n------------------ &QC;\n"
+    assert parse_text(note).body_blocks() == ()
+    # A wire dateline is no budget entry: the story stays.
+    story = "WASHINGTON (AP) -- The government announced new air bag rules on Tuesday, ending a two-year review.\n"
+    assert len(parse_text(story).body_blocks()) == 1
