@@ -105,6 +105,14 @@ def _in_name(text: str, start: int, end: int) -> bool:
 # Telegraph") or a quoted name ("``Monday Night Football''", "``Weedless Wednesday.''").
 # Not "the Tuesday Senate vote", nor a quotation that opens with it ("Since Monday ...").
 _PAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Star|Post|Mirror|Express|Herald|Independent|Observer|Tribune|Mail)\b")
+# A weekday's edition of a paper dates the paper, not what it reports, and which one a
+# story means is its own convention ("in Wednesday's Journal of the American Medical
+# Association", in a Tuesday story, is the next day's issue): "Sunday's New York Times",
+# "Friday's editions". Not "Sunday's election".
+_EDITION_AFTER = re.compile(
+    r"['’]s\s+(?:[A-Z][\w.&-]*\s+){0,2}?(?:Journal|Times|Post|Tribune|Herald|Gazette|Globe|Telegraph|Guardian|"
+    r"editions?|issues?|newspapers?|papers?|magazine|editorial|column)\b"
+)
 _QUOTED_NAME_BEFORE = re.compile(r"(?:``|[“\"])(?:[A-Z][\w-]*\s+)?$")  # not closed: "``Phantom'' Friday night"
 _QUOTED_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*[.,]?(?:''|[”\"])")
 
@@ -113,7 +121,7 @@ def _weekday_in_name(text: str, m: re.Match[str]) -> bool:
     if m["which"]:
         return False
     start, end = m.start("weekday"), m.end("weekday")
-    if _PAPER_AFTER.match(text, end):
+    if _PAPER_AFTER.match(text, end) or _EDITION_AFTER.match(text, end):
         return True
     opened = _QUOTED_NAME_BEFORE.search(text, max(0, start - 30), start)
     return opened is not None and _QUOTED_NAME_AFTER.match(text, end) is not None

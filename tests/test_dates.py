@@ -300,6 +300,12 @@ def test_relative_dates_that_open_a_sentence_and_mid_year(text: str, label: str)
         ("On Tuesday Moscow said no.", True),
         ("The Monday meeting was cancelled.", True),
         ('"Friday was the worst day," he said.', True),
+        # A weekday's edition dates the paper, not what it reports: "Wednesday's Journal"
+        # in a Tuesday story is the next day's issue, and was put on the Wednesday before.
+        ("The study was published in Wednesday's Journal of the American Medical Association.", False),
+        ("The plan was first reported in Tuesday's editions of the San Francisco Chronicle.", False),
+        ("In Tuesday's Washington Post, the ad displayed a photograph.", False),
+        ("Sunday's election was marred by violence.", True),
     ],
 )
 def test_a_weekday_inside_a_name_dates_nothing(text: str, placed: bool):
