@@ -68,7 +68,7 @@ def _empty_note(theme: Theme, why: str | None) -> str:
 def _item(index: Index, pick: Pick, relevance: Sequence[float]) -> Item:
     """The pick's fact in its clearest wording, citing every source that carries it."""
     group = [pick.sentence, *pick.duplicates]
-    # The wording shown is one that most other sources bear out, when there is one: of
+    # The wording shown is one that at least half the other sources bear out, when one is: of
     # what it says, each of them says SAME_TELLING at least. The most complete wording
     # would otherwise show what one source adds and cite the others for it:
     # "Separately, a panel of experts advising the U.S. Food and Drug Administration

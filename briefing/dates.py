@@ -104,14 +104,15 @@ def _in_name(text: str, start: int, end: int) -> bool:
 # A weekday inside a name: a newspaper ("The Sunday Times", "London's Sunday
 # Telegraph") or a quoted name ("``Monday Night Football''", "``Weedless Wednesday.''").
 # Not "the Tuesday Senate vote", nor a quotation that opens with it ("Since Monday ...").
-_PAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Star|Post|Mirror|Express|Herald|Independent|Observer|Tribune|Mail)\b")
+_PAPERS = "Times|Telegraph|Star|Post|Mirror|Express|Herald|Independent|Observer|Tribune|Mail|Journal|Gazette|Globe|Guardian"
+_NOT_A_PAPER = r"(?!\s+(?:Square|Office|Building|Theat(?:re|er)|Hall|Street)\b|-)"  # "Times Square", "Post-ABC poll"
+_PAPER_AFTER = re.compile(rf"\s+(?:{_PAPERS})\b{_NOT_A_PAPER}")
 # A weekday's edition of a paper dates the paper, not what it reports, and which one a
 # story means is its own convention ("in Wednesday's Journal of the American Medical
 # Association", in a Tuesday story, is the next day's issue): "Sunday's New York Times",
 # "Friday's editions". Not "Sunday's election".
 _EDITION_AFTER = re.compile(
-    r"['’]s\s+(?:[A-Z][\w.&-]*\s+){0,2}?(?:Journal|Times|Post|Tribune|Herald|Gazette|Globe|Telegraph|Guardian|"
-    r"editions?|issues?|newspapers?|papers?|magazine|editorial|column)\b"
+    rf"['’]s\s+(?:[A-Z][\w.&-]*\s+){{0,2}}?(?:(?:{_PAPERS})\b{_NOT_A_PAPER}|(?:editions?|issues?|newspapers?|magazine|editorial)\b)"
 )
 _QUOTED_NAME_BEFORE = re.compile(r"(?:``|[“\"])(?:[A-Z][\w-]*\s+)?$")  # not closed: "``Phantom'' Friday night"
 _QUOTED_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*[.,]?(?:''|[”\"])")

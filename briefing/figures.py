@@ -482,11 +482,11 @@ class Readings:
         return {sentence: frozenset(values) for sentence, values in found.items()}
 
     def shares(self, sentences: Sequence[Sentence]) -> dict[int, dict[float, frozenset[str]]]:
-        """What each sentence tells of each percentage it gives (``told_of``)."""
+        """What each sentence tells of each percentage it gives (``clause_terms``)."""
         found: dict[int, dict[float, frozenset[str]]] = {}
         for m in self.figures:
             if m.figure.unit == "%":
-                told = told_of(sentences[m.sentence].text, m.start, m.end)
+                told = clause_terms(sentences[m.sentence].text, m.start, m.end)
                 for value in (m.figure.value, m.figure.was, m.figure.upper):
                     if value is not None:
                         mine = found.setdefault(m.sentence, {})
@@ -494,9 +494,10 @@ class Readings:
         return found
 
 
-# A figure's clause ends at a clause's punctuation, at a quotation mark or a dash, and
-# at a word that opens another clause; an aside between two dashes or in parentheses
-# is no part of it.
+# Where the clause holding a figure starts: after a clause's punctuation, a quotation
+# mark or a dash, or a word that opens another clause; an aside between two dashes or
+# in parentheses is no part of it. (_CLAUSE_BREAK below wants a comma before such a
+# word: it bounds what a count's phrase may reach, not where its clause starts.)
 _DASH = r"(?:\s(?:--|–|_)\s|\s?—\s?)"
 _ASIDE = re.compile(rf"{_DASH}.*?{_DASH}|\([^()]*\)")
 _CLAUSE_EDGE = re.compile(
@@ -505,9 +506,11 @@ _CLAUSE_EDGE = re.compile(
 )
 
 
-def told_of(text: str, start: int, end: int) -> frozenset[str]:
-    """What a sentence says of the figure at text[start:end]: the content terms of its
-    clause, without numbers, units and dates ("40 percent of those athletes believe the
+def clause_terms(text: str, start: int, end: int) -> frozenset[str]:
+    """What a sentence says of the figure at text[start:end]: the content terms from the
+    start of its clause to the end of the sentence (what follows a figure tells of it:
+    "a 4% rise, which the union rejected as far below inflation"), a closing "..., X
+    said" aside, without numbers, units and dates ("40 percent of those athletes believe the
     illegal drug is not harmful" -> athlet, believ, illeg, drug, harm). An aside is left
     out: "concentrations of carbon dioxide -- the gas primarily responsible for global
     warming -- are about 30 percent higher" tells of concentrations of carbon dioxide."""
@@ -515,7 +518,9 @@ def told_of(text: str, start: int, end: int) -> frozenset[str]:
         if not m.start() <= start < m.end():
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     begin = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
-    return frozenset(t for t in content_terms(text[begin:]) if not t[0].isdigit() and t != "%" and not is_date_term(t))
+    said = _REPORT_BREAK.search(text, end)  # ", researchers said." tells nothing of it
+    clause = text[begin : said.start() if said else len(text)]
+    return frozenset(t for t in content_terms(clause) if not t[0].isdigit() and t != "%" and not is_date_term(t))
 
 
 def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
@@ -601,15 +606,13 @@ def _same_row(index: Index, a: Mention, b: Mention) -> bool:
 
 
 def _names_thing(counts: str, text: str) -> bool:
-    """``text`` names the thing a figure counts: its noun, as a noun, singular or plural.
-    The stem is not enough: "a section called ``100 Programs You Should Not Buy''"
-    names no telephone calls."""
-    words = thing_and_place(counts)[0].split(" from ")[0].split()
-    if not words:
-        return False
-    noun = words[-1].lower()
-    forms = {noun, noun + "s", noun + "es", noun[:-1] if noun.endswith("s") else noun, noun[:-2] if noun.endswith("es") else noun}
-    return any(token.lower() in forms for token in tokens(text))
+    """``text`` names the thing a figure counts: a word of its noun's stem that is no
+    verb's past or participle. The stem alone is not enough: "a section called ``100
+    Programs You Should Not Buy''" names no telephone calls."""
+    noun = head(counts)
+    return bool(noun) and any(
+        normalise(token) == noun and not token.lower().endswith(("ed", "ing")) for token in tokens(text)
+    )
 
 
 def same_value(a: Figure, b: Figure) -> bool:

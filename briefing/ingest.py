@@ -78,15 +78,15 @@ _EDITORS_NOTE = re.compile(r"^(?:attention|attn\.?:?|note\s+to)\s+editors?\b", r
 # dash: "POLYGAMIST (Colorado City, Ariz.) - School opens...", "AUTISM-THERAPY
 # (Undated) _ The explosion...". Not a dateline: "WASHINGTON (AP) --" names an agency.
 _WIRE_NOTE = re.compile(
-    r"^\(?(?i:for\s+use\s+by)\b.*\b(?i:clients)\b"
+    r"^\(?(?i:for\s+use\s+by)\s[^,;]{0,60}?\b(?i:clients)\b[^,;()]{0,60}\)?(?:\(\w\))?$"
     r"|\b(?i:plans\s+to\s+move\s+the\s+following\s+stor(?:y|ies))\b"
-    r"|^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+\((?:[Uu]ndated|[^()]*,[^()]*)\)\s*(?:--?|_|–|—|\{ndash\})\s",
+    r"|^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+\((?:[Uu]ndated|[A-Z][a-z][\w.' ]*,\s[A-Z][a-z]*\.?)\)\s*(?:--?|_|–|—|\{ndash\})\s",
 )
 # An author's note in parentheses: "(Margaret Talbot is a contributing writer for The
 # New York Times Magazine.)"
 _AUTHOR_NOTE = re.compile(
-    r"^\([^()]{3,60}\s(?:is|was)\s(?:a|an|the)\s[^()]{0,40}?\b(?:writer|reporter|correspondent|"
-    r"columnist|editor|contributor|critic)\b[^()]*\)$"
+    r"^\((?:[A-Z][\w.'’-]+\s){1,4}(?:is|was)\s(?:a|an|the)\s[^(),]{0,40}?\b(?:writer|reporter|correspondent|"
+    r"columnist|editor|contributor|critic)\b[^(),]*\)$"
 )
 # Short blocks that announce the page around the article, in the phrasing most sites
 # share. Matched against the whole block, so prose that mentions them is never affected.

@@ -322,6 +322,7 @@ class Index:
         coincide far more often than counts; told of one thing, their clauses share a word
         ("80 percent of child seats are installed incorrectly" / "... of child car seats
         are used improperly"). Known only once figures.read_corpus has noted the shares."""
+        shared = frozenset(key for key in shared if not is_date_term(key))  # "in 1998" in both
         numbers = {key.rstrip("%") for key in shared}
         if len(numbers) != 1 or len(shared) != 2 or not all(key[0].isdigit() for key in shared):
             return False

@@ -575,10 +575,10 @@ def test_a_figure_that_says_not_what_it_counts_joins_a_row_only_where_its_senten
         "Poll\nRecent polls indicate that only 43 percent of Quebecers would vote yes in another referendum.\n",
     ]
     assert len(rows_of(votes, 43)) == 2
-    # Singular or plural, the noun names the thing: "sought refuge" does not, "refugees" does.
-    refugees = [
-        "Border\nAll borders were closed last week, trapping up to 20,000 refugees trying to flee.\n",
-        "Camps\nSome 20,000 have reached the camps, and more refugees arrive every day.\n",
+    # Singular or plural, the noun names the thing.
+    families = [
+        "Border\nAll borders were closed last week, trapping up to 20,000 families trying to flee.\n",
+        "Camps\nSome 20,000 have reached the camps, and each family gets a tent.\n",
     ]
-    [row] = rows_of(refugees, 20000)
+    [row] = rows_of(families, 20000)
     assert [c.source for c in row.citations] == [1, 2]

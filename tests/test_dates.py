@@ -306,6 +306,9 @@ def test_relative_dates_that_open_a_sentence_and_mid_year(text: str, label: str)
         ("The plan was first reported in Tuesday's editions of the San Francisco Chronicle.", False),
         ("In Tuesday's Washington Post, the ad displayed a photograph.", False),
         ("Sunday's election was marred by violence.", True),
+        ("Tuesday's Times Square rally drew crowds.", True),
+        ("Sunday's Washington Post-ABC News poll showed a lead.", True),
+        ("It was in Sunday's Daily Mirror.", False),
     ],
 )
 def test_a_weekday_inside_a_name_dates_nothing(text: str, placed: bool):

@@ -540,6 +540,11 @@ def test_a_wire_budget_and_an_authors_note_are_not_article_text():
     assert not any("700" in text or "Packard" in text or "explosion" in text for text in body)
     note = "&UR; (Margaret Talbot is a contributing writer for The New York Times Magazine.) &LR;\n\n------------------ &QC;\n"
     assert parse_text(note).body_blocks() == ()
-    # A wire dateline is no budget entry: the story stays.
-    story = "WASHINGTON (AP) -- The government announced new air bag rules on Tuesday, ending a two-year review.\n"
-    assert len(parse_text(story).body_blocks()) == 1
+    # A wire dateline is no budget entry, and a reporter in a story is no author's note.
+    for story in (
+        "WASHINGTON (AP) -- The government announced new air bag rules on Tuesday, ending a two-year review.\n",
+        "WASHINGTON (AP, Reuters) -- The Senate voted on Tuesday to approve the bill after a long debate.\n",
+        "(Smith, who was a freelance reporter, declined to comment on the matter on Tuesday.)\n",
+        "For use by hospitals and their clients, the new device costs about $300 and is sold in most states.\n",
+    ):
+        assert len(parse_text(story).body_blocks()) == 1, story

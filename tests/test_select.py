@@ -4,7 +4,7 @@ import pytest
 
 from briefing.assemble import assemble_brief, bottom_line, summarize_articles
 from briefing.models import Citation, Item, Section, Theme
-from briefing.figures import read_corpus, told_of
+from briefing.figures import read_corpus, clause_terms
 from briefing.segment import segment_all
 from briefing.select import Index, Query, leans_back
 from builders import make_article
@@ -359,6 +359,15 @@ def test_one_percentage_of_two_things_is_not_one_fact():
     assert index.same_fact(students, athletes) > 0  # the names alone: one figure, two keys
     read_corpus(index, articles)  # the memo reads what each sentence tells of its shares
     assert index.same_fact(students, athletes) == 0
+    said = [
+        make_article(a.text.replace("appearance.", "appearance in 1998, researchers said.")
+                     .replace("not harmful.", "not harmful in 1998, researchers said."), path=a.path)
+        for a in articles
+    ]
+    said_index = Index(segment_all(said))
+    read_corpus(said_index, said)
+    pair = [i for i, s in enumerate(said_index.sentences) if "40 percent" in s.text]
+    assert len(pair) == 2 and said_index.same_fact(*pair) == 0  # "researchers said", "1998": not of the share
     # One share of one thing stays one fact, an aside left out of what its clause tells.
     assert index.same_fact(higher, increased) > 0
     port = Index(segment_all(PORT))
@@ -373,25 +382,27 @@ def test_what_a_sentence_tells_of_a_figure_is_its_clause_onwards():
         "are about 30 percent higher than pre-industrial levels."
     )
     at = text.index("30 percent")
-    told = told_of(text, at, at + len("30 percent"))
+    told = clause_terms(text, at, at + len("30 percent"))
     assert {"concentr", "carbon", "dioxid", "higher", "industri"} <= told
     assert not told & {"gas", "warm", "%", "30"}  # the aside, the figure itself
     text = "Rain fell all week, and 40 percent of those athletes believe the illegal drug is not harmful."
     at = text.index("40 percent")
-    assert told_of(text, at, at + 10) == {"athlet", "believ", "illeg", "drug", "harm"}
+    assert clause_terms(text, at, at + 10) == {"athlet", "believ", "illeg", "drug", "harm"}
 
 
 def test_names_joined_by_of_are_one_referent():
     # From an arthritis corpus: "the National Institutes of Health" gave every sentence
     # naming it two shared names, "institut" and "health", so a study it funds, its
-    # budget and its statement on acupuncture were one fact citing 8 sources. "Health"
-    # alone lives elsewhere ("the Department of Health"), so the two are not written
-    # together in most of the rarer one's sentences: it is the "of" that joins them.
+    # budget and its statement on acupuncture were one fact citing 8 sources. Each name
+    # also lives alone ("the Department of Health", "the Cato Institute"), so the two
+    # are not written together in most of either's sentences: the "of" joins them.
     other = "Rain is forecast for the weekend across the south.\n\nThe city council debated a new parking scheme.\n"
     index = Index(segment_all([
         make_article(
             "Funding\n\nThe analysis was funded by the National Institutes of Health.\n\n"
-            "The Department of Health issued new guidance on Monday.\n\n" + other,
+            "The Department of Health issued new guidance on Monday.\n\n"
+            "The Cato Institute disagreed with the plan and said so in a long statement on its website.\n\n"
+            "The Brookings Institute published a rival study of the costs.\n\n" + other,
             path="a.txt",
         ),
         make_article(
