@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
-from briefing.dates import CALENDAR, DEADLINE_WORDS, bound_word
+from briefing.dates import CALENDAR, DEADLINE_WORDS
 from briefing.figures import PRICE, Mention, Readings, find_figures, head, same_value, thing_and_place
 from briefing.models import Article, Citation, Claim, Discrepancy, Figure, When, cite, collapse_ws
 from briefing.terms import REPORTING_WORDS, content_terms, normalise
@@ -82,7 +82,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def find_discrepancies(index: Index, articles: Sequence[Article], readings: Readings) -> tuple[Discrepancy, ...]:
     """Every disagreement between sources (``readings`` from figures.read_corpus), one
     per subject."""
-    found = _date_conflicts(index, readings.dated)
+    found = _date_conflicts(index, readings)
     found += _disclosure_conflicts(index, articles, readings.figures)
     at_odds = _at_odds(index, articles, readings)
     found += _figure_conflicts(index, readings, at_odds)
@@ -147,17 +147,10 @@ class _Dating:
     instances: frozenset[tuple[str, str]]  # ("last", "strike"): one of several, marked
 
 
-def _dates_by_sentence(dated: Sequence[Dated]) -> dict[int, list[When]]:
-    by_sentence: dict[int, list[When]] = {}
-    for d in dated:
-        by_sentence.setdefault(d.sentence, []).append(d.when)
-    return by_sentence
-
-
-def _date_conflicts(index: Index, dated: Sequence[Dated]) -> list[Discrepancy]:
-    points = [d for d in dated if _dates_a_happening(index.sentences[d.sentence].text, d)]
+def _date_conflicts(index: Index, readings: Readings) -> list[Discrepancy]:
+    points = [d for d in readings.dated if _dates_a_happening(index.sentences[d.sentence].text, d)]
     datings = [_dating(index.sentences[d.sentence].text, d) for d in points]
-    said = _dates_by_sentence(dated)  # every date of a sentence, as the sentence is read
+    said = readings.dates_by_sentence  # every date of a sentence, as the sentence is read
 
     @functools.cache
     def apart(i: int, j: int) -> Literal["no", "fact", "tied"]:
@@ -227,7 +220,7 @@ def _dates_a_happening(text: str, d: Dated) -> bool:
     return (
         d.mention.until is None
         and _YEAR_WRITTEN.search(written) is not None
-        and bound_word(text, d.mention.start) not in DEADLINE_WORDS
+        and d.bound not in DEADLINE_WORDS
     )
 
 
@@ -519,7 +512,7 @@ def _at_odds(index: Index, articles: Sequence[Article], readings: Readings) -> C
     """Whether two figures of different sources cannot both be right, if they count the
     same thing: told at the same time, in the same role, over the same period, with no
     change told and no reading of qualifiers or rounding that reconciles them."""
-    dates = _dates_by_sentence(readings.dated)
+    dates = readings.dates_by_sentence
     values: dict[int, list[Figure]] = {}
     for m in readings.figures:
         values.setdefault(m.sentence, []).append(m.figure)

@@ -11,6 +11,7 @@ countries") are left out too: in news style they are rarely the story's figures.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -18,8 +19,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.dates import CALENDAR, WEEKDAYS, DateMention, find_dates, is_date_term
-from briefing.models import Article, Figure, KeyFigure, Sentence, cite
-from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, content_terms, normalise, tokens
+from briefing.models import Article, Figure, KeyFigure, Sentence, When, cite
+from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, content_terms, normalise, parts, tokens
 from briefing.timeline import Dated, Quantity, dated_sentences, link_groups, sentence_dates
 
 if TYPE_CHECKING:
@@ -474,6 +475,14 @@ class Readings:
     dated: tuple[Dated, ...]
     figures: tuple[Mention, ...]
 
+    @functools.cached_property
+    def dates_by_sentence(self) -> dict[int, list[When]]:
+        """Each sentence's placeable dates, as it gives them."""
+        found: dict[int, list[When]] = {}
+        for d in self.dated:
+            found.setdefault(d.sentence, []).append(d.when)
+        return found
+
     def quantities(self) -> dict[int, frozenset[Quantity]]:
         """Each sentence's figures, as value and unit."""
         found: dict[int, set[Quantity]] = {}
@@ -524,8 +533,9 @@ def clause_terms(text: str, start: int, end: int) -> frozenset[str]:
 
 
 def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
+    """The dates and figures of a corpus, read once for the memo's sections, timeline,
+    key figures and disagreements; the index notes what its comparisons need of them."""
     dates = sentence_dates(index.sentences, articles)
-    index.note_dates(dates)  # a date's span does not depend on the publication date
     keep = [bool(q > 0) for q in index.quality]
     names = _name_numbers(index.sentences)
     readings = Readings(
@@ -538,7 +548,7 @@ def read_corpus(index: Index, articles: Sequence[Article]) -> Readings:
             if not _names_a_thing(figure, names)
         ),
     )
-    index.note_shares(readings.shares(index.sentences))
+    index.note_readings(dates, readings.shares(index.sentences))
     return readings
 
 
@@ -611,7 +621,7 @@ def _names_thing(counts: str, text: str) -> bool:
     Programs You Should Not Buy''" names no telephone calls."""
     noun = head(counts)
     return bool(noun) and any(
-        normalise(token) == noun and not token.lower().endswith(("ed", "ing")) for token in tokens(text)
+        term == noun and not part.lower().endswith(("ed", "ing")) for token in tokens(text) for part, term in parts(token)
     )
 
 

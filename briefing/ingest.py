@@ -113,8 +113,8 @@ _INTERSTITIAL = re.compile(
     re.IGNORECASE,
 )
 # A section break ("* * *", "###", "-0-") or a line of typesetting codes ("&QL; &QL;"):
-# a few marks and no word. A long rule ("------") may part the article from the page.
-_CODE = re.compile(r"&[A-Za-z]{2,8};")
+# a few marks and no word (the codes are placeholders, blanked already). A long rule
+# ("------") may part the article from the page.
 _SECTION_BREAK = re.compile(r"^[^\w\s]{0,4}\w?[^\w\s]{0,4}$")
 _INLINE_NAV = re.compile(r"\b(?:keep reading|show less|read more)\b", re.IGNORECASE)
 # "Read more: <headline>", "Related: <headline>": a link to another page, not text.
@@ -581,7 +581,7 @@ def _shape(text: str, start: int, end: int, markdown: bool) -> _Shape:
     nav = short and (bool(_NAV_CUES.match(clean)) or bool(_INLINE_NAV.search(clean) and words <= 6))
     link = short and bool(_LINK_LINE.match(clean)) and not _TERMINAL.search(clean)
     image = bool(_IMAGE.match(clean))
-    separator = bool(_SECTION_BREAK.match(_CODE.sub("", clean).replace(" ", "")))
+    separator = bool(_SECTION_BREAK.match(clean.replace(" ", "")))
     interstitial = bool(_INTERSTITIAL.match(clean)) or separator or link or filename or credit or image
     meta_line = short and _is_meta_line(clean)
     breadcrumb = "|" in clean and words <= 8 and not _TERMINAL.search(clean) and not meta_line

@@ -22,7 +22,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -194,6 +194,9 @@ class Index:
         self.vocabulary = vocabulary
         df = Counter(t for terms in self.terms for t in set(terms))
         self.idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in df.items()}
+        # Each sentence's terms as a set and their IDF weight, for the comparisons of pairs.
+        self.term_sets = [frozenset(terms) for terms in self.terms]
+        self._term_weights = [self._weight(terms) for terms in self.term_sets]
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
         self.lengths = np.array([max(len(t), 1) for t in self.terms], dtype=float)
         self.avg_length = float(self.lengths.mean()) if n else 1.0
@@ -210,16 +213,19 @@ class Index:
         self._dates: Sequence[Sequence[object]] | None = None
         self._shares: Mapping[int, Mapping[float, frozenset[str]]] = {}
 
-    def note_dates(self, dates: Sequence[Sequence[object]]) -> None:
-        """Each sentence's dates, read already (figures.read_corpus): ``has_date`` reads
-        them from here instead of reading every sentence again."""
+    def note_readings(
+        self, dates: Sequence[Sequence[object]], shares: Mapping[int, Mapping[float, frozenset[str]]]
+    ) -> None:
+        """What figures.read_corpus read for a memo: each sentence's dates (``has_date``
+        reads them from here instead of reading every sentence again) and what it tells
+        of each percentage it gives (``same_fact`` does not take one share of two things
+        for one fact). Summaries read no figures: they compare shares as numbers."""
         self._dates = dates
         self.__dict__.pop("has_date", None)  # read before this: read again from these
-
-    def note_shares(self, shares: Mapping[int, Mapping[float, frozenset[str]]]) -> None:
-        """What each sentence tells of each percentage it gives (figures.read_corpus):
-        ``same_fact`` does not take one share of two things for one fact."""
         self._shares = shares
+
+    def _weight(self, terms: Iterable[str]) -> float:
+        return sum(self.idf[t] for t in terms)
 
     @functools.cached_property
     def has_date(self) -> Mask:
@@ -287,12 +293,10 @@ class Index:
 
     def overlap(self, i: int, j: int) -> float:
         """IDF-weighted share of the smaller sentence's terms that the other holds too."""
-        a, b = set(self.terms[i]), set(self.terms[j])
-        shared = a & b
+        shared = self.term_sets[i] & self.term_sets[j]
         if len(shared) < 3:
             return 0.0
-        weight = sum(self.idf[t] for t in shared)
-        return weight / min(sum(self.idf[t] for t in a), sum(self.idf[t] for t in b))
+        return self._weight(shared) / min(self._term_weights[i], self._term_weights[j])
 
     def same_fact(self, i: int, j: int) -> float:
         """How surely sentences i and j carry the same fact (0 when they do not). Not
@@ -348,6 +352,8 @@ class Index:
             ordered = sorted(names)
             pairs.update((a, b) for n, a in enumerate(ordered) for b in ordered[n + 1 :])
             spans = [m for m in found if m[0] in names]
+            if len(spans) < 2:
+                continue
             words = tokens(sentence.text)
             here: set[tuple[str, str]] = set()
             for a, _first, a_last in spans:
@@ -388,9 +394,7 @@ class Index:
         the U.S. Food and Drug Administration endorsed the first in a potential new line
         of pain relievers, known as Cox 2 inhibitor drugs.": the second carries the
         first's fact, not the first the second's."""
-        said = set(self.terms[j])
-        total = sum(self.idf[t] for t in said)
-        return sum(self.idf[t] for t in said & set(self.terms[i])) >= SAME_TELLING * total
+        return self._weight(self.term_sets[j] & self.term_sets[i]) >= SAME_TELLING * self._term_weights[j]
 
     def _tell_alike(self, i: int, j: int) -> bool:
         """The other sentence holds at least half of what the one telling less says
@@ -398,20 +402,18 @@ class Index:
         a, b = self.told[i], self.told[j]
         if not a or not b:
             return True
-        small, other = (a, b) if sum(self.idf[t] for t in a) <= sum(self.idf[t] for t in b) else (b, a)
-        return sum(self.idf[t] for t in small & other) >= SAME_TELLING * sum(self.idf[t] for t in small)
+        small, other = (a, b) if self._weight(a) <= self._weight(b) else (b, a)
+        return self._weight(small & other) >= SAME_TELLING * self._weight(small)
 
     def _not_a_fragment_of(self, i: int, j: int) -> bool:
         """Three words of a short sentence found in a long one are not the same
         sentence: "No two children with autism are alike." is not "Support services
         for people with autism _ children and adults alike _ fall far short". It takes
         four shared terms, or a third of the longer one's weight."""
-        a, b = set(self.terms[i]), set(self.terms[j])
-        shared = a & b
+        shared = self.term_sets[i] & self.term_sets[j]
         if len(shared) >= 4:
             return True
-        weight = sum(self.idf[t] for t in shared)
-        return weight >= DUPLICATE_SHARE * max(sum(self.idf[t] for t in a), sum(self.idf[t] for t in b))
+        return self._weight(shared) >= DUPLICATE_SHARE * max(self._term_weights[i], self._term_weights[j])
 
     def _same_quote(self, i: int, j: int) -> bool:
         """Both sentences quote (nearly) the same words: one statement, reported twice."""

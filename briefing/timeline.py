@@ -64,6 +64,7 @@ class Dated:
     mention: DateMention
     near: frozenset[str]  # content terms within NEAR words of the date
     happening: str | None = None  # the term of the happening a date names: "the 2003 invasion"
+    bound: str = ""  # the word the date hangs on when it bounds its sentence's happening: "until", "by"
 
     @property
     def when(self) -> When:
@@ -80,7 +81,13 @@ def sentence_dates(sentences: Sequence[Sentence], articles: Sequence[Article]) -
 def dated_sentences(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateMention]]) -> list[Dated]:
     """Every placeable date of every sentence (``dates`` from sentence_dates)."""
     return [
-        Dated(i, mention, _near_terms(sentences[i].text, mention), _happening(sentences[i].text, mention))
+        Dated(
+            i,
+            mention,
+            _near_terms(sentences[i].text, mention),
+            _happening(sentences[i].text, mention),
+            bound_word(sentences[i].text, mention.start),
+        )
         for i, mentions in enumerate(dates)
         for mention in mentions
         if mention.when is not None
@@ -95,7 +102,7 @@ def event_dates(sentences: Sequence[Sentence], dated: Sequence[Dated]) -> list[D
     for d in dated:
         text = sentences[d.sentence].text
         opener, _words = clause_before(text, d.mention.start)
-        if bound_word(text, d.mention.start) or opener in SUBORDINATORS:
+        if d.bound or opener in SUBORDINATORS:
             rank = 2
         elif _SAID.search(text, 0, d.mention.start):
             rank = 1
@@ -223,9 +230,8 @@ def _same_event(index: Index, a: Dated, b: Dated) -> bool:
 def _bound(index: Index, d: Dated) -> str:
     """The word ``d``'s date hangs on when it bounds its sentence's happening; "" when it
     dates one, as a date naming a happening does ("since the 2003 invasion")."""
-    text = index.sentences[d.sentence].text
-    word = bound_word(text, d.mention.start)
-    return "" if word and _NAMES_HAPPENING.search(text, 0, d.mention.start) else word
+    named = d.bound and _NAMES_HAPPENING.search(index.sentences[d.sentence].text, 0, d.mention.start)
+    return "" if named else d.bound
 
 
 _NAMES_HAPPENING = re.compile(r"\bthe\s+$", re.IGNORECASE)
