@@ -75,6 +75,11 @@ _CLOCK_GOES_ON = re.compile(
 _TITLE_END = re.compile(r"\b(?:Ms|Mses|Mmes|Mx|Atty|Amb|Ald|Cdr|Spc|Govs|Gens|Profs|Sra|Srta|Ft)\.$")
 
 
+# sentencex reads "May." as an abbreviation and goes on when a name follows ("since its
+# introduction in May. Celebrex and Vioxx are both..."). The month is never abbreviated.
+_MAY_END = re.compile(r"\bMay\.\s+(?=[\"“‘'`(]*[A-Z])")
+
+
 def _blank(text: str) -> str:
     """Same length as ``text``: white space of any kind becomes a space, placeholders
     become spaces. Offsets into the result are offsets into ``text``."""
@@ -119,8 +124,12 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
             continue
         if spans and _goes_on(blanked[spans[-1][0] : spans[-1][1]], blanked[start:end]):
             spans[-1] = (spans[-1][0], end, spans[-1][2])
-        else:
-            spans.append((start, end, bool(bullet)))
+            continue
+        listed = bool(bullet)
+        for m in _MAY_END.finditer(blanked, start, end):
+            spans.append((start, m.start() + 4, listed))  # up to "May."
+            start, listed = m.end(), False
+        spans.append((start, end, listed))
     return spans
 
 

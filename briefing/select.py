@@ -66,6 +66,7 @@ DUPLICATE_ENTITIES = 2
 COMMON_ENTITY = 0.05  # names and numbers in more than this share of sentences do not count
 ALIAS = 2 / 3  # two names found together in this share of the rarer one's sentences name one referent
 ALIAS_GAP = 4  # ... when written with at most this many words between them somewhere
+SECOND_HAND = 0.75  # how surely a sentence must retell one of a fact's wordings to join it through that one
 SAME_TELLING = 0.5  # share of what the sentence telling less says that the other says too
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
 _JOINED = re.compile(r"of(?: the)?", re.IGNORECASE)  # "Institutes of Health", "Bank of the South"
@@ -425,6 +426,10 @@ class Index:
 
     def duplicates(self, i: int, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, ...]:
         """The sentence in each other source that carries the same fact as sentence i."""
+        return tuple(j for _score, j in self._duplicates(i, exclude))
+
+    def _duplicates(self, i: int, exclude: set[int] | frozenset[int]) -> list[tuple[float, int]]:
+        """duplicates() with how surely each carries the fact, surest first."""
         best: dict[int, tuple[float, int]] = {}
         for j in range(len(self.sentences)):
             src = int(self.sources[j])
@@ -433,19 +438,26 @@ class Index:
             score = self.same_fact(i, j)
             if score > 0 and score > best.get(src, (0.0, -1))[0]:
                 best[src] = (score, j)
-        ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
-        return tuple(j for _score, j in ranked)
+        return sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
 
     def fact_group(self, i: int, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, ...]:
-        """Sentences of other sources carrying sentence i's fact: its duplicates, then
-        theirs for sources not yet found (one wording may match where another does not)."""
+        """Sentences of other sources carrying sentence i's fact: its duplicates, then, for
+        sources not yet found, sentences that retell one of them closely or retell two of
+        them (one wording may match where another does not). A duplicate often tells more,
+        or less, than sentence i, and what merely shares names with it is then another
+        fact: "The radical group Islamic Jihad claimed responsibility" is not "The Islamic
+        militant group Hamas ... claimed responsibility"."""
         group = list(self.duplicates(i, exclude))
         sources = {self.sentences[i].source} | {self.sentences[j].source for j in group}
-        for j in list(group):
-            for k in self.duplicates(j, exclude):
+        found: dict[int, list[float]] = {}  # a candidate: how surely it retells each member
+        for j in group:
+            for score, k in self._duplicates(j, exclude):
                 if self.sentences[k].source not in sources:
-                    group.append(k)
-                    sources.add(self.sentences[k].source)
+                    found.setdefault(k, []).append(score)
+        for k, scores in found.items():  # in the order the members found them
+            if (max(scores) >= SECOND_HAND or len(scores) >= 2) and self.sentences[k].source not in sources:
+                group.append(k)
+                sources.add(self.sentences[k].source)
         return tuple(group)
 
 

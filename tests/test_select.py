@@ -449,3 +449,42 @@ def test_a_fact_is_shown_in_the_wording_every_source_bears_out():
     [item] = [i for i in brief.sections[0].items if "14 out of" in i.text]
     assert item.text.startswith("Kenyan Vice-President George Saitoti has said")
     assert [c.source for c in item.citations] == [2, 1]
+
+
+def _fact_group_of(first: str, *others: str) -> list[str]:
+    """The fact group of ``first`` in a corpus of one source per sentence, each with the
+    same unrelated news around it."""
+    filler = [
+        "Rain is forecast for the weekend across the south.",
+        "The city council debated a new parking scheme.",
+        "A local bakery won a national award for its bread.",
+        "Traffic on the ring road was heavy on Friday morning.",
+    ]
+    articles = [
+        make_article(f"Story {n}\n\n{text} " + " ".join(filler[n:] + filler[:n]), path=f"{n}.txt")
+        for n, text in enumerate((first, *others))
+    ]
+    index = Index(segment_all(articles))
+    read_corpus(index, articles)
+    [i] = [n for n, s in enumerate(index.sentences) if s.text == first]
+    return [index.sentences[j].text for j in index.fact_group(i)]
+
+
+def test_a_source_joins_a_fact_through_another_wording_only_by_retelling_it_closely():
+    # From DUC 2004 (d30010t): the short wording is the pick's fact, but what it shares
+    # with the third sentence is a claim of responsibility by another group.
+    jihad = (
+        "The radical group Islamic Jihad claimed responsibility Saturday for the suicide bombing of a crowded "
+        "Jerusalem market and promised more attacks to try to block the new peace accord."
+    )
+    short = "The radical group Islamic Jihad claimed responsibility."
+    hamas = "The Islamic militant group Hamas, which has tried to stop the peace agreement, claimed responsibility, police said."
+    assert _fact_group_of(jihad, short, hamas) == [short]
+    # From a smoking corpus: the third retells the second closely, and so the first.
+    law = (
+        "On Thursday she notched her latest victory when the upper house of Parliament gave final approval to one "
+        "of the world's toughest anti-smoking laws, which bans lighting up in public places and all tobacco advertising."
+    )
+    planned = "The planned law, one of the toughest in the world, bans all tobacco advertising."
+    sponsorship = "The planned law bans all tobacco advertising and sponsorship."
+    assert _fact_group_of(law, planned, sponsorship) == [planned, sponsorship]
