@@ -101,9 +101,9 @@ def _wording(index: Index, i: int, group: Sequence[int], relevance: Sequence[flo
 def bottom_line(sections: Sequence[Section]) -> tuple[Item, ...]:
     """The strongest item of each section, then the next strongest, 3 to 5 in all.
     The bottom line is read alone, so an item that leans on a sentence before it
-    ("Others suffered...") gives way to its section's next."""
+    ("Others suffered...", "Yet nearly everyone said...") gives way to its section's next."""
     fewest, most = BOTTOM_LINE
-    alone = [[i for i in s.items if not leans_back(i.text)] for s in sections]
+    alone = [[i for i in s.items if not leans_back(i.text, alone=True)] for s in sections]
     firsts = [items[0] for items in alone if items]
     rest = sorted((i for items in alone for i in items[1:]), key=lambda i: -i.score)
     chosen = sorted(firsts, key=lambda i: -i.score)[:most]

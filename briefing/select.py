@@ -102,11 +102,24 @@ _LEANS_BACK = re.compile(
     r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,3},\s+(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such)\b)",
     re.IGNORECASE,
 )
+# A connective answers the sentence before it ("Yet nearly everyone said their knee pain
+# decreased", "Instead, the panel..."), and so does an "also" in the opening words
+# ("Trichogrammas have also been used to kill bollworms"). Among its section's other
+# items such a sentence still reads well ("However, according to the Pentagon, fewer
+# than 1,000 American troops remain"); in the bottom line, with nothing around it, not.
+_ANSWERS_BEFORE = re.compile(
+    r"^(?:[\"“‘']\s*)?(?:(?:yet|still|however|instead|meanwhile|nevertheless|nonetheless|moreover|furthermore"
+    r"|besides|likewise|similarly|otherwise|thus|hence|therefore|consequently|indeed|conversely|accordingly"
+    r"|even\s+so|in\s+(?:addition|contrast|turn)|by\s+contrast|as\s+a\s+result|on\s+the\s+other\s+hand)\b"
+    r"|(?:[\w'’-]+,?\s+){1,4}also\b)",
+    re.IGNORECASE,
+)
 
 
-def leans_back(text: str) -> bool:
-    """The sentence leans on the one before it, read alone (a memo item)."""
-    return bool(_DANGLING.match(text) or _LEANS_BACK.match(text))
+def leans_back(text: str, alone: bool = False) -> bool:
+    """The sentence leans on the one before it, read as a memo item; ``alone``: read
+    with no item around it either, as in the bottom line."""
+    return bool(_DANGLING.match(text) or _LEANS_BACK.match(text) or (alone and _ANSWERS_BEFORE.match(text)))
 
 
 _WANTS_QUANTITY = re.compile(r"\bhow (?:many|much|large|big|far|long)\b|\bnumbers?\b|\bwhat (?:percentage|share|proportion)\b|\bfigures?\b", re.I)

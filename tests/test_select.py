@@ -166,6 +166,26 @@ def test_the_bottom_line_passes_over_an_item_that_does_not_stand_alone():
     assert lines == (trial, liver)
 
 
+@pytest.mark.parametrize(
+    "text, alone",
+    [
+        # From an osteoarthritis corpus, a farming corpus and the sample.
+        ("Yet nearly everyone said their arthritic knee pain decreased after surgery.", False),
+        ("Trichogrammas have also been used to kill bollworms, defoliators and other plant pests.", False),
+        ("However, according to the Pentagon, fewer than 1,000 American troops remain.", False),
+        ("Instead, the panel endorsed the drug.", False),
+        ("Arthroscopic surgery is effective in repairing torn cartilage from injuries.", True),
+        ("Officials in the northern city of Mosul also said the roads were open.", True),
+        ("Stillwater officials said the plant would reopen.", True),
+    ],
+)
+def test_the_bottom_line_passes_over_a_connective_an_item_may_open_with(text, alone):
+    # Among a section's items, a sentence opening with a connective still reads well;
+    # in the bottom line, with nothing around it, it answers a sentence not there.
+    assert leans_back(text) is False
+    assert leans_back(text, alone=True) is not alone
+
+
 def test_a_shared_speaker_is_not_a_shared_fact():
     articles = [
         make_article("Minister Ana Ruiz said on Friday: “The new bridge will open to traffic in May after the final inspection.”\n"),
