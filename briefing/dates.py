@@ -183,7 +183,10 @@ _FUTURE = re.compile(
     r"|(?:is|are)\s+(?:due|scheduled|expected|planned)|plans?\s+to|planning\s+to|intends?\s+to"
     rf"|{_SCHEDULED}|(?:next|upcoming|scheduled)\s+(?:[\w'’-]+\s+){{0,6}}?(?:is|are)"
     # a timetable's present: "the trial resumes Wednesday", "the new law takes effect Monday"
-    r"|(?:resumes|begins|starts|opens|reopens|convenes|arrives|departs|expires|takes\s+effect|kicks\s+off))\b|['’]ll\b",
+    r"|(?:resumes|begins|starts|opens|reopens|convenes|arrives|departs|expires|takes\s+effect|kicks\s+off)"
+    # an arrangement: "which is hosting a convention on Saturday" (each of the 7 in the
+    # bench data is one; "police are investigating a shooting Sunday" would not be)
+    r"|(?:is|are|am)\s+(?:[a-z]+ly\s+)?(?!(?:no|some|any|every)thing\b|during\b)[a-z]+ing)\b|['’]ll\b",
     re.IGNORECASE,
 )
 # A possibility has no day: "could reopen on Thursday" may mean any Thursday ("could
@@ -411,6 +414,10 @@ def _relative(g: dict[str, str | None], published: dt.date) -> When | None:
     return When(year)  # "by the end of this year", "the year's end"
 
 
+_PAIRED = re.compile(r",?\s+(?:and|or|&)\s+(?:on\s+)?$")  # ends where the weekday after it starts
+_WEEKDAY_WORD = re.compile(r"(?:on\s+)?(?:%s)" % "|".join(WEEKDAYS), re.IGNORECASE)
+
+
 def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[DateMention]) -> When | None:
     """A weekday, placed in the week its clause speaks of. ``found`` holds every date
     before it (absolute dates are read first, relative ones left to right): the last of
@@ -423,7 +430,12 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
         return When.on(day)
     before = [d for d in found if d.end <= m.start()]
     last = max(before, key=lambda d: d.end, default=None)
-    tense = "past" if which == "last" else _tense(text, m.start(), m.end(), last.end if last else 0)
+    start = m.start()
+    if last is not None and _PAIRED.match(text, last.end, start) and _WEEKDAY_WORD.fullmatch(text, last.start, last.end):
+        # "on Saturday and Sunday": the second day is in the tense of the first's clause.
+        start = last.start
+        last = max((d for d in before if d.end <= start), key=lambda d: d.end, default=None)
+    tense = "past" if which == "last" else _tense(text, start, m.end(), last.end if last else 0)
     if tense == "unsure":
         return None
     if tense == "past":  # news gives the past week's days bare, "last Monday" likewise

@@ -124,6 +124,9 @@ def weekdays(text: str, published: dt.date = THURSDAY) -> list[tuple[str, str | 
         "They'll vote on Friday.",
         "On Friday, the two sides will meet again.",
         "The strike will continue until Friday.",
+        # From DUC 2006 (D0610A): a present of what is arranged.
+        "The network, which is hosting a home-schooling convention in Sharon on Friday, has 300 members.",
+        "The union is holding a meeting for all players in Las Vegas on Friday.",
     ],
 )
 def test_a_weekday_in_the_future_tense_is_the_coming_one(text: str):
@@ -187,6 +190,20 @@ def test_a_weekday_in_the_past_tense_is_the_past_weeks():
     assert weekdays("On Friday, the two sides met again.") == [("On Friday", "2025-02-28")]
     assert weekdays("The union voted on Thursday.") == [("on Thursday", "2025-03-06")]  # the day itself
     assert weekdays("Port workers last Friday rejected the offer.") == [("last Friday", "2025-02-28")]
+
+
+def test_a_weekday_paired_with_another_takes_its_tense():
+    # From DUC 2006 (D0622D), published on a Monday: Thursday had been put on the
+    # Thursday before, and the two days were no range.
+    giuliani = dt.date(2000, 7, 31)
+    text = (
+        "Mayor Rudolph Giuliani announced Monday that the city would re-spray all of Staten Island "
+        "on Wednesday and Thursday with the pesticide Anvil."
+    )
+    [_monday, spraying] = find_dates(text, giuliani)
+    assert (spraying.when, spraying.until) == (When.on(dt.date(2000, 8, 2)), When.on(dt.date(2000, 8, 3)))
+    # In the past, both days are the past week's.
+    assert weekdays("The talks were held on Monday and Tuesday.")[0][1] == "2025-03-03"
 
 
 def test_each_weekday_of_a_sentence_takes_the_tense_of_its_own_clause():
