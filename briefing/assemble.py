@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from briefing.conflicts import find_discrepancies
-from briefing.figures import MAX_FIGURES, key_figures, read_corpus
+from briefing.figures import key_figures, memo_figures, read_corpus
 from briefing.models import Article, Brief, Item, Section, Sentence, Source, Theme, cite, collapse_ws
 from briefing.segment import PLACEHOLDER, dateline_end, segment_all
-from briefing.select import Index, Pick, Query, leans_back, select_themes, summarize_index
+from briefing.select import ELIGIBLE, Index, Pick, Query, leans_back, select_themes, summarize_index
 from briefing.timeline import MAX_EVENTS, build_timeline, key_events
 
 BOTTOM_LINE = (3, 5)  # fewest and most sentences in the bottom line
@@ -34,12 +34,15 @@ def assemble_brief(
         items = tuple(sorted(items, key=lambda item: -item.score))
         note = _empty_note(theme, selection.empty) if not items else None
         sections.append(Section(name=theme.name, query=theme.query, items=items, note=note))
-    figures = key_figures(index, readings.figures)
+    cited = {i for selection in selections for pick in selection.picks for i in (pick.sentence, *pick.duplicates)}
+    figures = key_figures(index, readings.figures, memo=cited)
+    on_themes = {i for selection in selections for i, r in enumerate(selection.relevance) if r >= ELIGIBLE}
+    shown = memo_figures(index, figures, cited | on_themes)
     events = build_timeline(index, readings.dated, readings.quantities())
     left_out = {
         name: count
         for name, count in (
-            ("key_figures", len(figures) - MAX_FIGURES),
+            ("key_figures", len(figures) - len(shown)),
             ("timeline", len(events) - MAX_EVENTS),
         )
         if count > 0
@@ -50,7 +53,7 @@ def assemble_brief(
         sources=tuple(_source(i + 1, a) for i, a in enumerate(articles)),
         sections=tuple(sections),
         bottom_line=bottom_line(sections),
-        key_figures=figures[:MAX_FIGURES],
+        key_figures=shown,
         timeline=key_events(index, events, MAX_EVENTS),
         discrepancies=find_discrepancies(index, articles, readings),
         left_out=left_out,

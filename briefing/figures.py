@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,9 @@ _FIGURE = re.compile(
     r"(?![\w/]|[.,]\d|-\w)",
     re.IGNORECASE,
 )
+# A telephone number with its area code: "(800) 283-7800", "1-800-283-7800", "800-283-7800"
+# ("500-1000 people" is a range).
+_PHONE = re.compile(r"(?<![\w.,-])(?:1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-.]\d{4}(?![\w-])")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\S")
 _STOP_COUNTS = frozenset(
     "a an the and or but of in on at to for from with by as than that which who whom whose "
@@ -99,6 +102,7 @@ def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[
     """Every figure in a sentence: (start, end, figure), offsets into ``text``. The
     sentence's dates (found here unless given) are not figures."""
     spans = [(d.start, d.end) for d in (find_dates(text, None) if dates is None else dates)]
+    spans += [m.span() for m in _PHONE.finditer(text)]
     found: list[tuple[int, int, Figure]] = []
     position = 0
     while (m := _FIGURE.search(text, position)) is not None:
@@ -575,11 +579,15 @@ def _names_a_thing(figure: Figure, names: frozenset[str]) -> bool:
     return plain and not figure.counts and figure.label in names
 
 
-def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, ...]:
+def key_figures(
+    index: Index, mentions: Sequence[Mention], memo: Collection[int] = frozenset()
+) -> tuple[KeyFigure, ...]:
     """Every figure of every source; the same quantity from several sources is one
-    row citing all of them. Most-cited first, then the figures that come earliest in
-    their articles (news leads with its figures), then in the sources' order; a bare
-    number that says neither what it counts nor its unit comes after all the others."""
+    row citing all of them. First the figures of the sentences the memo cites
+    (``memo``: what its themes are about; "50 states" or "60 computers" told in passing
+    are not), then the others; in each, most-cited first, then the figures that come
+    earliest in their articles (news leads with its figures), then in the sources'
+    order. A bare number that says neither what it counts nor its unit comes last."""
     ranked = []
     for k, group in enumerate(link_groups(mentions, lambda a, b: _same_row(index, a, b))):
         first = group[0]
@@ -588,8 +596,19 @@ def key_figures(index: Index, mentions: Sequence[Mention]) -> tuple[KeyFigure, .
         row = KeyFigure(replace(first.figure, counts=counts), index.sentences[first.sentence].text, citations)
         position = min(index.sentences[m.sentence].position for m in group)
         unread = not counts and row.figure.unit is None  # "33,000": the table cannot say of what
-        ranked.append(((unread, -len(citations), position, k), row))
+        aside = not any(m.sentence in memo for m in group)
+        ranked.append(((unread, aside, -len(citations), position, k), row))
     return tuple(row for _key, row in sorted(ranked, key=lambda pair: pair[0]))
+
+
+def memo_figures(
+    index: Index, rows: Sequence[KeyFigure], about: Collection[int], limit: int = MAX_FIGURES
+) -> tuple[KeyFigure, ...]:
+    """The rows of ``key_figures`` the memo's table shows, ``limit`` at most: those a
+    sentence on one of its themes gives (``about``). A figure told in passing on
+    another subject ("60 computers", "150 miles") is no key figure of the memo."""
+    where = {(s.source + 1, s.start): i for i, s in enumerate(index.sentences)}
+    return tuple(row for row in rows if any(where[c.source, c.start] in about for c in row.citations))[:limit]
 
 
 def _most_said(counts: Iterable[str]) -> str:

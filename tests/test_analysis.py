@@ -582,3 +582,43 @@ def test_a_figure_that_says_not_what_it_counts_joins_a_row_only_where_its_senten
     ]
     [row] = rows_of(families, 20000)
     assert [c.source for c in row.citations] == [1, 2]
+
+
+def test_the_table_shows_the_figures_of_the_memos_themes_its_own_first():
+    # From a home-schooling corpus, whose table had filled with "60 computers",
+    # "150 miles" and "35 working machines" once its few key figures were shown.
+    articles = [
+        make_article(
+            "Home schooling\n\nAn estimated 1.7 million children are taught at home across the country, "
+            "according to the Home School Legal Defense Association. The library lends 60 computers to "
+            "families on weekends.\n",
+            path="a.txt",
+        ),
+        make_article(
+            "Home schoolers\n\nThe National Home Education Research Institute estimates the number of "
+            "home-schooled children at 1.5 million, a number that is growing by at least 7 percent a year. "
+            "Home schooling is legal in all 50 states.\n",
+            path="b.txt",
+        ),
+        make_article(
+            "Rally\n\nParents rallied in the capital on Friday. Home schooling is now legal in all 50 states, "
+            "organisers said.\n",
+            path="c.txt",
+        ),
+    ]
+    themes = [Theme("Size and growth", "How many children are home-schooled and how fast is the number growing", ("million", "growing"))]
+    data = json.loads(str(render(build_brief(articles, themes), "json")))
+    cited = {(c["source"], c["start"]) for t in data["themes"] for i in t["items"] for c in i["citations"]}
+    rows = [(k["label"], k["counts"]) for k in data["key_figures"]]
+    assert rows[0] == ("an estimated 1.7 million", "children")  # the memo's own figures first
+    assert all((c["source"], c["start"]) in cited for k in data["key_figures"][:2] for c in k["citations"])
+    # Two sources say home schooling is legal in all 50 states, but not on the theme.
+    assert ("50", "states") not in rows and ("60", "computers") not in rows
+    assert data["left_out"]["key_figures"] == 2
+
+
+def test_a_telephone_number_is_no_figure():
+    # From an osteoarthritis corpus: "800" and "283-7800" had become two key figures.
+    text = "For its guide of 48 pages, call the foundation at (800) 283-7800, 1-800-283-7800 or 800.283.7800."
+    assert [text[start:end] for start, end, _figure in find_figures(text)] == ["48"]
+    assert [f.label for _s, _e, f in find_figures("Between 500-1000 people came.")] == ["500–1000"]
