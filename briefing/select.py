@@ -208,6 +208,8 @@ class Index:
         self.vocabulary = vocabulary
         df = Counter(t for terms in self.terms for t in set(terms))
         self.idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in df.items()}
+        # Words the whole corpus repeats ("school" in a corpus on school violence).
+        self.common_terms = frozenset(t for t, k in df.items() if k > max(COMMON_ENTITY * n, 5))
         # Each sentence's terms as a set and their IDF weight, for the comparisons of pairs.
         self.term_sets = [frozenset(terms) for terms in self.terms]
         self._term_weights = [self._weight(terms) for terms in self.term_sets]

@@ -223,8 +223,14 @@ def _same_event(index: Index, a: Dated, b: Dated) -> bool:
         return True
     if index.distinct_names((index.names[a.sentence] & index.names[b.sentence]) - date_terms()) >= LINK_ENTITIES:
         return True
-    day = a.when.precision == b.when.precision == "day"
-    return len(a.near & b.near) >= (1 if day else NEAR_WORDS)
+    shared = (a.near & b.near) - _SAYING  # "... News Agency reported Saturday" is any report
+    if a.when.precision == b.when.precision == "day":
+        # One word is enough, but not a common noun the whole corpus repeats: "All of the
+        # district's 21 schools were closed Friday" is not "At graduation Friday night ...
+        # at Hobbton High School". A name is ("``The Phantom Menace,'' which opens Wednesday").
+        texts = index.sentences[a.sentence].text, index.sentences[b.sentence].text
+        return any(t not in index.common_terms or all(_names(text, t) for text in texts) for t in shared)
+    return len(shared) >= NEAR_WORDS
 
 
 def _bound(index: Index, d: Dated) -> str:
@@ -235,6 +241,12 @@ def _bound(index: Index, d: Dated) -> str:
 
 
 _NAMES_HAPPENING = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_SAYING = frozenset(t for t in map(normalise, REPORTING_WORDS) if t)
+
+
+def _names(text: str, term: str) -> bool:
+    """``text`` holds ``term`` in a capitalised word that does not open it: a name."""
+    return any(m.start() > 0 and m[0][0].isupper() and normalise(m[0]) == term for m in _WORD.finditer(text))
 
 
 def key_events(index: Index, events: Sequence[Event], limit: int = MAX_EVENTS) -> tuple[Event, ...]:

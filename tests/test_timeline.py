@@ -314,3 +314,25 @@ def test_a_long_timeline_keeps_the_storys_events_before_an_aside() -> None:
     assert not any("Rovers" in e.text for e in shown)
     assert list(shown) == [e for e in events if "Rovers" not in e.text]
     assert key_events(index, events, limit=len(events)) == events
+
+
+def test_on_one_day_a_word_the_whole_corpus_repeats_is_no_shared_happening():
+    # From DUC 2006 (D0620B), a corpus on school violence: two schools' Fridays were one
+    # event because both sentences say "school" near the day.
+    closed = "All of the district's 21 schools were closed Friday, then searched over the weekend."
+    vest = "At graduation Friday night at Hobbton High School in rural North Carolina, Principal Stewart Hobbs wore a bulletproof vest."
+    filler = " ".join(f"School {name} added a guard after the shootings." for name in "ABCDEFG")
+    events = timeline_of(
+        f"Schools closed\n\nMay 17, 1999\n\n{closed} {filler}\n",
+        f"Graduation\n\nMay 17, 1999\n\n{vest}\n",
+    )
+    fridays = [e for e in events if e.when.iso == "1999-05-14"]
+    assert sorted(len(e.citations) for e in fridays) == [1, 1]
+    # A name the whole corpus repeats still is one: the film's opening, told twice.
+    films = " ".join(f"The Phantom Menace sold {n} tickets in town {n}." for n in range(20, 27))
+    events = timeline_of(
+        f"Opening\n\nMay 18, 1999\n\nThe Phantom Menace opens Wednesday in 2,970 theaters. {films}\n",
+        "Fans\n\nMay 18, 1999\n\nFans have waited for weeks for The Phantom Menace, which opens Wednesday.\n",
+    )
+    [opening] = [e for e in events if e.when.iso == "1999-05-19"]
+    assert [c.source for c in opening.citations] == [1, 2]
