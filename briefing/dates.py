@@ -161,7 +161,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     ),
 ]
 _DAY_PATTERNS = [(kind, pattern) for kind, pattern in _PATTERNS if kind == "day"]
-_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—)\s*$")
+_JOINING = r"and|to|through|until|till|-|–|—"
+_JOIN = re.compile(rf"^\s*(?:{_JOINING})\s*$")
 
 # Clauses, as far as patterns can tell them: punctuation, "that" and the words that open
 # a subordinate clause. Such a word right before a date is the date's preposition
@@ -414,7 +415,7 @@ def _relative(g: dict[str, str | None], published: dt.date) -> When | None:
     return When(year)  # "by the end of this year", "the year's end"
 
 
-_PAIRED = re.compile(r",?\s+(?:and|or|&)\s+(?:on\s+)?$")  # ends where the weekday after it starts
+_PAIRED = re.compile(rf",?\s*(?:{_JOINING}|or)\s*(?:on\s+)?$")  # ends where the weekday after it starts
 _WEEKDAY_WORD = re.compile(r"(?:on\s+)?(?:%s)" % "|".join(WEEKDAYS), re.IGNORECASE)
 
 

@@ -607,8 +607,7 @@ def memo_figures(
     """The rows of ``key_figures`` the memo's table shows, ``limit`` at most: those a
     sentence on one of its themes gives (``about``). A figure told in passing on
     another subject ("60 computers", "150 miles") is no key figure of the memo."""
-    where = {(s.source + 1, s.start): i for i, s in enumerate(index.sentences)}
-    return tuple(row for row in rows if any(where[c.source, c.start] in about for c in row.citations))[:limit]
+    return tuple(row for row in rows if any(index.sentence_of(c) in about for c in row.citations))[:limit]
 
 
 def _most_said(counts: Iterable[str]) -> str:

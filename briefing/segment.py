@@ -77,7 +77,7 @@ _TITLE_END = re.compile(r"\b(?:Ms|Mses|Mmes|Mx|Atty|Amb|Ald|Cdr|Spc|Govs|Gens|Pr
 
 # sentencex reads "May." as an abbreviation and goes on when a name follows ("since its
 # introduction in May. Celebrex and Vioxx are both..."). The month is never abbreviated.
-_MAY_END = re.compile(r"\bMay\.\s+(?=[\"“‘'`(]*[A-Z])")
+_MAY_END = re.compile(r"\bMay\.(?P<space>\s+)(?=[\"“‘'`(]*[A-Z])")
 
 
 def _blank(text: str) -> str:
@@ -127,7 +127,7 @@ def _spans(text: str, lead: bool = False) -> list[tuple[int, int, bool]]:
             continue
         listed = bool(bullet)
         for m in _MAY_END.finditer(blanked, start, end):
-            spans.append((start, m.start() + 4, listed))  # up to "May."
+            spans.append((start, m.start("space"), listed))
             start, listed = m.end(), False
         spans.append((start, end, listed))
     return spans

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from briefing.models import Sentence, Theme
+from briefing.models import Citation, Sentence, Theme
 from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
 from briefing.dates import date_terms, is_date_term, says_when
 from briefing.terms import content_terms, entity_mentions, prime, proper_terms, tokens
@@ -438,6 +438,14 @@ class Index:
             return False
         shared = len(a & b)
         return shared >= 2 and shared >= SAME_QUOTE * min(len(a), len(b))
+
+    @functools.cached_property
+    def _cited(self) -> dict[tuple[int, int], int]:
+        return {(s.source + 1, s.start): i for i, s in enumerate(self.sentences)}
+
+    def sentence_of(self, citation: Citation) -> int:
+        """The sentence a citation of this corpus points at."""
+        return self._cited[citation.source, citation.start]
 
     def duplicates(self, i: int, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, ...]:
         """The sentence in each other source that carries the same fact as sentence i."""

@@ -73,6 +73,12 @@ def _stem(word: str) -> str:
     return str(_stemmer().stem(word))
 
 
+@functools.cache
+def reporting_terms() -> frozenset[str]:
+    """REPORTING_WORDS as terms; stemmed on first use, so that importing loads no stemmer."""
+    return frozenset(t for word in REPORTING_WORDS if (t := normalise(word)) is not None)
+
+
 _PER_CENT = re.compile(r"\s*%|\s+per\s?cent\b", re.IGNORECASE)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "—": " - ", "–": "-"})
 
@@ -172,14 +178,18 @@ def entity_mentions(text: str, proper: frozenset[str] | set[str]) -> list[tuple[
 
 def proper_terms(texts: list[str]) -> frozenset[str]:
     """Terms written capitalised inside a sentence somewhere in ``texts``: names."""
-    found: set[str] = set()
-    for text in texts:
-        for position, token in enumerate(tokens(text)):
-            if position and token[:1].isupper() and not _NUMBER.match(token):
-                for part, term in parts(token):
-                    if term and part[:1].isupper():
-                        found.add(term)
-    return frozenset(found)
+    return frozenset(term for text in texts for term in capitalised_terms(text))
+
+
+def capitalised_terms(text: str) -> frozenset[str]:
+    """Terms written capitalised inside ``text``, its first word aside: its names."""
+    return frozenset(
+        term
+        for position, token in enumerate(tokens(text))
+        if position and token[:1].isupper() and not _NUMBER.match(token)
+        for part, term in parts(token)
+        if term and part[:1].isupper()
+    )
 
 
 @functools.lru_cache(maxsize=65536)

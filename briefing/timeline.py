@@ -32,7 +32,7 @@ from briefing.dates import (
     find_dates,
 )
 from briefing.models import Article, Event, Sentence, When, cite
-from briefing.terms import REPORTING_WORDS, normalise
+from briefing.terms import REPORTING_WORDS, capitalised_terms, normalise, reporting_terms
 
 if TYPE_CHECKING:
     from briefing.select import Index
@@ -223,13 +223,15 @@ def _same_event(index: Index, a: Dated, b: Dated) -> bool:
         return True
     if index.distinct_names((index.names[a.sentence] & index.names[b.sentence]) - date_terms()) >= LINK_ENTITIES:
         return True
-    shared = (a.near & b.near) - _SAYING  # "... News Agency reported Saturday" is any report
+    shared = (a.near & b.near) - reporting_terms()  # "... News Agency reported Saturday" is any report
     if a.when.precision == b.when.precision == "day":
         # One word is enough, but not a common noun the whole corpus repeats: "All of the
         # district's 21 schools were closed Friday" is not "At graduation Friday night ...
         # at Hobbton High School". A name is ("``The Phantom Menace,'' which opens Wednesday").
-        texts = index.sentences[a.sentence].text, index.sentences[b.sentence].text
-        return any(t not in index.common_terms or all(_names(text, t) for text in texts) for t in shared)
+        if shared - index.common_terms:
+            return True
+        mine, theirs = capitalised_terms(sa.text), capitalised_terms(sb.text)
+        return bool(shared & mine & theirs)
     return len(shared) >= NEAR_WORDS
 
 
@@ -241,12 +243,6 @@ def _bound(index: Index, d: Dated) -> str:
 
 
 _NAMES_HAPPENING = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_SAYING = frozenset(t for t in map(normalise, REPORTING_WORDS) if t)
-
-
-def _names(text: str, term: str) -> bool:
-    """``text`` holds ``term`` in a capitalised word that does not open it: a name."""
-    return any(m.start() > 0 and m[0][0].isupper() and normalise(m[0]) == term for m in _WORD.finditer(text))
 
 
 def key_events(index: Index, events: Sequence[Event], limit: int = MAX_EVENTS) -> tuple[Event, ...]:
@@ -256,11 +252,10 @@ def key_events(index: Index, events: Sequence[Event], limit: int = MAX_EVENTS) -
     news before an aside on the same page ("England plunged out of the World Cup")."""
     if len(events) <= limit:
         return tuple(events)
-    where = {(s.source + 1, s.start): i for i, s in enumerate(index.sentences)}
     weights = concept_weights(index)
 
     def weight(event: Event) -> float:
-        i = where[event.citations[0].source, event.citations[0].start]
+        i = index.sentence_of(event.citations[0])
         total = sum(weights.get(concept, 0.0) for concept in index.concepts[i])
         return float(total / max(index.lengths_in_words[i], 1) ** 0.5)
 

@@ -18,6 +18,13 @@ def test_import_briefing_loads_no_heavy_library():
     assert loaded_after("import briefing").isdisjoint(HEAVY)
 
 
+def test_importing_the_pipeline_stages_loads_no_heavy_library():
+    # Each stage loads its libraries (the stemmer among them) on first use: a stage's
+    # module-level set of stemmed words had made `import briefing.timeline` load NLTK.
+    stages = "assemble conflicts dates figures ingest segment select timeline".split()
+    assert loaded_after("\n".join(f"import briefing.{stage}" for stage in stages)).isdisjoint(HEAVY)
+
+
 def test_the_library_never_prints_and_logs_to_its_own_logger():
     import logging
 
