@@ -107,7 +107,12 @@ def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[
     position = 0
     while (m := _FIGURE.search(text, position)) is not None:
         position = m.end()
-        if any(m.start() < end and start < m.end() for start, end in spans):
+        if dates_in := [(start, end) for start, end in spans if m.start() < end and start < m.end()]:
+            # "in 1998 and 120 in 1999" is no range: look again after a year. After a
+            # day, "to 13" is the day a date range ends ("from November 2 to 13").
+            start, end = dates_in[0]
+            if end < m.end() and not _ENDS_WITH_DAY.search(text, start, end):
+                position = max(end, m.start() + 1)
             continue
         figure = _figure(text, m)
         if figure is not None and m["to"] and figure.was is None and figure.upper is None:
@@ -118,7 +123,39 @@ def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[
             found.append((m.start(), position, figure))
         elif figure is not None:
             found.append((m.start(), m.end(), figure))
-    return found
+    return _elided(text, found)
+
+
+_ENDS_WITH_DAY = re.compile(r"(?<![\d,.])\d{1,2}$")
+
+# Between a count and a second one that leaves its noun to it: a few words, no clause
+# break, then a joining word ("5,700 students in 1996-97 and roughly 3,900 in 1997-98").
+_ELIDED_GAP = re.compile(
+    r"[^;:()]{0,40}?(?:,|\band|\bor|\bbut|\bwhile|\bwhereas|\bversus|\bagainst|\bcompared\s+(?:with|to))\s*$",
+    re.IGNORECASE,
+)
+
+
+_SINGULAR_VERB = re.compile(r"\s+(?:is|was|has)\b", re.IGNORECASE)
+
+
+def _elided(text: str, found: list[tuple[int, int, Figure]]) -> list[tuple[int, int, Figure]]:
+    """A count that names nothing counts what the count just before it in the sentence
+    counts, when a joining word is all that stands between them (besides that count's
+    own words): "40 people were hurt and 12 killed"."""
+    out: list[tuple[int, int, Figure]] = []
+    for start, end, figure in found:
+        if out and figure.unit is None and not figure.counts:
+            _s, before_end, before = out[-1]
+            if (
+                before.unit is None
+                and before.counts
+                and _ELIDED_GAP.fullmatch(text, before_end, start)
+                and not _SINGULAR_VERB.match(text, end)  # "and 5,000 was the sum paid"
+            ):
+                figure = replace(figure, counts=before.counts)
+        out.append((start, end, figure))
+    return out
 
 
 def _amount(m: re.Match[str], n: int) -> tuple[float, str | None] | None:

@@ -95,6 +95,30 @@ def test_what_a_bare_count_counts():
     assert figures("Tests showed that 16 more crows were infected.")[0][3] == "crows"
 
 
+def test_a_count_joined_to_the_one_before_counts_the_same_thing():
+    # From a school-violence corpus: the second count leaves its noun to the first.
+    text = "As many as 5,700 students in 1996-97 and roughly 3,900 in 1997-98 were expelled for bringing a firearm."
+    assert figures(text) == [("as many as 5,700", 5700, None, "students"), ("roughly 3,900", 3900, None, "students")]
+    assert figures("Police said 40 people were hurt and 12 killed.")[1][3] == "people"
+    assert figures("About 300 workers were laid off, and 40 remain.")[1][3] == "workers"
+    # Not across a clause of its own, nor from an amount of another unit, nor far.
+    assert figures("The town has 2,000 homes; 150 lost power.")[1][3] == ""
+    assert figures("The fund spent $40 million on 300 schools in 1998 and 120 in 1999.")[1:] == [
+        ("300", 300, None, "schools"), ("120", 120, None, "schools")
+    ]
+    assert figures("The fund spent $40 million in 1998 and 120 in 1999.")[1][3] == ""
+
+
+def test_a_figure_after_a_year_is_read_and_the_end_of_a_date_range_is_not():
+    # "1992 to 25.6" had been read as one range and dropped as a date.
+    assert figures("Deaths per 10,000 vehicles declined from 30.2 in 1992 to 25.6 in 1996.")[1:] == [
+        ("30.2", 30.2, None, ""), ("25.6", 25.6, None, "")
+    ]
+    assert figures("The conference will be held here from November 2 to 13.") == []
+    assert figures("The movement of motor columns has been banned from May 1 to 11.") == []
+    assert figures("The report counted 300 schools that had cut their budgets for sports and music, or 40 in all.")[1][3] == ""
+
+
 def test_a_share_counts_its_noun_not_the_clause_after_it():
     # From a steroids corpus and a climate corpus.
     assert figures("About 40 percent of the high school students using steroids want muscles.")[0][3] == (

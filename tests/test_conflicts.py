@@ -267,6 +267,24 @@ def test_round_figures_of_one_significant_digit_are_taken_as_written(first: str,
     assert sides(d) == [(first, [1]), (second, [2])]
 
 
+def test_a_count_that_leaves_its_noun_to_the_one_before_disagrees():
+    """Two same-day wire stories on one federal report: 'roughly 3,900' counts the
+    students of the figure before it, and a count 'roughly' 13% away is another."""
+    nyt = article(
+        "As many as 5,700 students in 1996-97 and roughly 3,900 in 1997-98 were expelled for bringing a "
+        "firearm to school, the Education Department reported.",
+        "Gun expulsions",
+    )
+    ap = article(
+        "He cited a new Education Department report showing that a total of 3,390 students were expelled for "
+        "bringing firearms to school during the 1997-1998 school year.",
+        "Riley",
+    )
+    [d] = disagreements(nyt, ap)
+    assert d.about == "Number of students"
+    assert sides(d) == [("roughly 3,900", [1]), ("3,390", [2])]
+
+
 def test_two_counts_of_one_thing_are_two_disagreements():
     """The killed and the injured are both counts of people; each is its own
     disagreement, named by what is told of the people."""
