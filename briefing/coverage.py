@@ -57,13 +57,15 @@ FEW_SOURCES = 3  # below this, concepts are counted by sentences, not documents
 MAX_ROUNDS = 10  # of swaps, each of which must grow the cover
 
 
-def sentence_concepts(text: str) -> frozenset[str]:
+def sentence_concepts(text: str) -> tuple[str, ...]:
+    """A sentence's concepts, each once, sorted: the order every sum over them takes does
+    not depend on the process's string hashing, so neither do the picks."""
     words = stems(text)
     concepts = {term for term, stop in words if not stop}
     for (a, stop_a), (b, stop_b) in zip(words, words[1:], strict=False):
         if not (stop_a and stop_b):
             concepts.add(f"{a} {b}")
-    return frozenset(concepts)
+    return tuple(sorted(concepts))
 
 
 def concept_weights(
