@@ -51,13 +51,25 @@ def main() -> None:
                 scores.append(score(summary, row["references"], 250))
             pairs.append(scores)
     for metric, k in (("R-1", 0), ("R-2", 1)):
-        wins = sum(1 for a, b in pairs if b[k] > a[k] + 1e-9)
-        losses = sum(1 for a, b in pairs if a[k] > b[k] + 1e-9)
-        mean = 100 * sum(b[k] - a[k] for a, b in pairs) / len(pairs)
-        p = sign_test(wins, losses)
+        mean, wins, losses, p = paired(pairs, k)
         verdict = "better" if p < 0.1 and mean > 0 else "no significant gain"
         print(f"{metric} change {mean:+.3f} over {len(pairs)} runs: {wins} better, {losses} worse, "
               f"sign test p = {p:.3f} -> {verdict}")
+    # A diagnostic, not the test: the same per mode (even runs with the query, odd ones generic).
+    for mode, part in (("query", pairs[0::2]), ("generic", pairs[1::2])):
+        for metric, k in (("R-1", 0), ("R-2", 1)):
+            mean, wins, losses, p = paired(part, k)
+            before = 100 * sum(a[k] for a, _b in part) / len(part)
+            print(f"  {mode:7} {metric} {before:.2f} -> {before + mean:.2f} ({mean:+.3f}): "
+                  f"{wins} better, {losses} worse, p = {p:.3f}")
+
+
+def paired(pairs: list[list[tuple[float, float]]], k: int) -> tuple[float, int, int, float]:
+    """Mean change (in ROUGE points), wins, losses and sign-test p of metric k."""
+    wins = sum(1 for a, b in pairs if b[k] > a[k] + 1e-9)
+    losses = sum(1 for a, b in pairs if a[k] > b[k] + 1e-9)
+    mean = 100 * sum(b[k] - a[k] for a, b in pairs) / len(pairs)
+    return mean, wins, losses, sign_test(wins, losses)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,13 @@ class Params:
     # (0: priors only steer the search). With fewer, it is 1: see `maximize`.
     prior_power: float = 0.0
     max_similarity: float = 0.3  # a sentence this similar (cosine) to a pick is not picked
-
+    # Without a query, with three sources or more, the story the leads tell is the query:
+    # the `story_terms` content words the most documents' first `story_lead` sentences
+    # hold, each weighed by how many leads hold it. It nudges: a sentence's value and a
+    # document's count of a concept are scaled by (`story_floor` + relevance), in [1, 2].
+    story_lead: int = 3  # 0: no implicit query
+    story_terms: int = 10
+    story_floor: float = 1.0
 
 PARAMS = Params()
 LEAD = 3  # sentences that open a document

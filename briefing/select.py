@@ -18,6 +18,7 @@ One `Index` is built per corpus and serves every query:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from briefing.models import Citation, Sentence, Theme
-from briefing.coverage import PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
+from briefing.coverage import FEW_SOURCES, PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
 from briefing.dates import date_terms, is_date_term, says_when
 from briefing.terms import content_terms, entity_mentions, prime, proper_terms, tokens
 
@@ -145,13 +146,13 @@ class Query:
         """Query words weigh 1; a keyword weighs 2, shared among the words of a phrase
         ("Islamic State" is one keyword, not two)."""
         weights: dict[str, float] = {}
-        named = set(content_terms(name))
+        named = dict.fromkeys(content_terms(name))  # in order: sums over the terms run in it
         for term in (*named, *content_terms(text)):
             weights[term] = max(weights.get(term, 0.0), 1.0)
         markers: set[str] = set()
         for keyword in keywords:
-            terms = set(content_terms(keyword))
-            markers |= terms
+            terms = dict.fromkeys(content_terms(keyword))
+            markers.update(terms)
             for term in terms:
                 weights[term] = max(weights.get(term, 0.0), 2.0 / len(terms))
         # Keywords say what marks a relevant sentence; a name holds descriptive words
@@ -618,12 +619,41 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
     return result
 
 
+def story_query(index: Index, params: Params = PARAMS) -> Query | None:
+    """What the documents' leads say in common, as the query of a summary asked none:
+    the ``params.story_terms`` content words (no dates) that the first
+    ``params.story_lead`` sentences of the most documents hold, two at least, each
+    weighed by its share of those leads. The references of a generic summary tell the
+    story as a whole, which the leads tell, where concept coverage alone may favour a
+    sub-story many articles discuss (an athlete's withdrawal over the games). None
+    with fewer than three sources, or when no two leads share a word."""
+    sources = {s.source for s in index.sentences}
+    if not params.story_lead or len(sources) < FEW_SOURCES:
+        return None
+    leads: dict[str, set[int]] = {}
+    for sentence, terms in zip(index.sentences, index.terms, strict=True):
+        if sentence.position < params.story_lead:
+            for term in terms:
+                if not is_date_term(term):
+                    leads.setdefault(term, set()).add(sentence.source)
+    shared = sorted((t for t, docs in leads.items() if len(docs) >= 2), key=lambda t: (-len(leads[t]), t))
+    chosen = shared[: params.story_terms]
+    if not chosen:
+        return None
+    top = len(leads[chosen[0]])
+    weights = {t: len(leads[t]) / top for t in chosen}
+    return Query(weights, frozenset(weights))
+
+
 def summarize_index(
     index: Index, query: Query | None, words: int, params: Params = PARAMS
 ) -> list[Pick]:
     """A plain extractive summary of at most ``words`` words, best sentence first: the
     sentences that together cover the most weighted concepts (see coverage.py)."""
     relevance = index.relevance(query) if query is not None and query.terms else None
+    if query is None and (story := story_query(index, params)) is not None:
+        relevance = index.relevance(story)
+        params = dataclasses.replace(params, relevance_floor=params.story_floor)
     weights = concept_weights(index, relevance, params)
     candidates = [
         i for i in range(len(index.sentences))

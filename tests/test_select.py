@@ -540,3 +540,49 @@ def test_the_objective_does_not_depend_on_the_processs_string_hashing(seeds_dir)
         for seed in (1, 2, 3)
     }
     assert len(runs) == 1
+
+
+# --- a summary asked no question ----------------------------------------------------------
+
+FLOOD_STORY = [
+    "Floods closed the main bridge in Marlow on Monday after two days of heavy rain.\n\n"
+    "The mayor said residents could file insurance claims with the county fund. "
+    "Insurance claims with the county fund will be paid within a month, the fund said.",
+    "Heavy rain flooded Marlow on Monday and closed the main bridge over the river.\n\n"
+    "Residents filed insurance claims with the county fund all week. "
+    "The county fund said insurance claims would be paid within a month.",
+    "The main bridge in Marlow stayed closed on Monday as floods rose after heavy rain.\n\n"
+    "Hundreds of residents lined up to file insurance claims with the county fund. "
+    "Officials said the county fund would pay insurance claims within a month.",
+    "Marlow's main bridge was closed by floods on Monday.\n\n"
+    "Insurance claims with the county fund were filed by hundreds of residents.",
+]
+
+
+def test_a_summary_asked_no_question_tells_the_story_the_leads_tell():
+    """Every article comes back to the insurance claims, so their words weigh most; but
+    each opens with the flood, and so do a generic summary's references. Without the
+    leads' story as its query, the one-sentence summary was the claims."""
+    from briefing.api import summarize
+
+    assert summarize(FLOOD_STORY, None, 15) == [
+        "Floods closed the main bridge in Marlow on Monday after two days of heavy rain."
+    ]
+    # A question asked is answered, whatever the leads say.
+    [answer] = summarize(FLOOD_STORY, "insurance claims paid by the county fund", 15)
+    assert "insurance claims" in answer.lower()
+
+
+def test_the_story_is_the_words_most_leads_share(seeds_dir):
+    from briefing.api import load_articles
+    from briefing.select import story_query
+
+    articles = load_articles([seeds_dir])
+    story = story_query(Index(segment_all(articles)))
+    assert story is not None
+    heaviest = max(story.terms, key=lambda t: story.terms[t])
+    assert (heaviest, story.terms[heaviest]) == ("iraq", 1.0)  # every lead of the sample tells of Iraq
+    assert len(story.terms) == 10 and all(0 < w <= 1 for w in story.terms.values())
+    assert not any(t.isdigit() for t in story.terms)  # no year
+    # Two articles share too little to tell a story from.
+    assert story_query(Index(segment_all(articles[:2]))) is None
