@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 from briefing.models import Citation, Sentence, Theme
 from briefing.coverage import FEW_SOURCES, PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
 from briefing.dates import date_terms, is_date_term, says_when
-from briefing.terms import content_terms, entity_mentions, prime, proper_terms, tokens
+from briefing.terms import REPORTING_WORDS, content_terms, entity_mentions, prime, proper_terms, tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -98,9 +98,13 @@ _DANGLING = re.compile(
 # A memo shows a sentence alone, so more openings lean on what came before it there:
 # "Others suffered...", "For example, it...", and a pronoun after an opening phrase
 # ("Over time, these increases...", "In the next century, it would...").
+# So does what someone says of "that", "this" or "those" ("Experts say that's probably
+# because...", "The union said this clearly addresses..."; not "announced this week").
 _LEANS_BACK = re.compile(
     r"^(?:[\"“‘']\s*)?(?:others\b|for\s+(?:example|instance)\b"
-    r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,3},\s+(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such)\b)",
+    r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,3},\s+(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such)\b"
+    r"|(?:[\w'’.-]+\s+){1,4}(?:" + "|".join(sorted(REPORTING_WORDS)) + r")\s+(?:that[’']s|that\s+(?:is|was)|this|these|those)\b"
+    r"(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|night|season|summer|spring|fall|autumn|winter)\b))",
     re.IGNORECASE,
 )
 # A connective answers the sentence before it ("Yet nearly everyone said their knee pain

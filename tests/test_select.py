@@ -149,6 +149,13 @@ def test_bottom_line_draws_from_the_sections():
         ("Over time, coaches confessed to giving the drugs to 20 swimmers.", True),
         ("Other athletes were cleared on Monday.", True),
         ("In Berlin, prosecutors charged six coaches.", True),
+        # What someone says of "that", "this" or "those": of the sentence before. From a
+        # school-violence corpus, an ice-hockey one and a creationism one.
+        ("Experts say that's probably because they stress such prevention measures as metal detectors.", False),
+        ("The union said this clearly addresses the league's desire to bring salaries in line.", False),
+        ("Lutes said those guidelines represent a consensus of what is right for science education.", False),
+        ("Mordechai announced this week that there is a plan to add 358 housing units.", True),
+        ("Officials said that the school would reopen on Monday.", True),
     ],
 )
 def test_a_memo_item_that_leans_on_the_sentence_before_it(text, alone):
