@@ -425,6 +425,13 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
     them bounds its clause, and a day among them may be the moment a "would" looks
     forward from."""
     target = WEEKDAYS.index(m["weekday"])
+    if (told := _DATE_AFTER_WEEKDAY.match(text, m.end())) is not None:
+        # "Friday night (May 21)", "Friday, May 14": the date says which one, if it
+        # falls on that weekday in the year around publication.
+        month, number = _month_number(told["month"]), int(told["day"])
+        for year in (published.year, published.year - 1, published.year + 1):
+            if _valid(year, month, number) and dt.date(year, month, number).weekday() == target:
+                return When(year, month, number)
     which = (m["which"] or "").lower()
     if which == "next":
         day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
@@ -452,6 +459,11 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
         since = max((d for d in said if d <= published), default=published)
     day = since + dt.timedelta(days=(target - since.weekday()) % 7)
     return When.on(day)
+
+
+_DATE_AFTER_WEEKDAY = re.compile(
+    rf"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:,|\()\s*{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+)
 
 
 def _valid(year: int, month: int, day: int) -> bool:

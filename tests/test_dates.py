@@ -192,6 +192,21 @@ def test_a_weekday_in_the_past_tense_is_the_past_weeks():
     assert weekdays("Port workers last Friday rejected the offer.") == [("last Friday", "2025-02-28")]
 
 
+def test_a_weekday_given_with_its_date_is_that_day():
+    """From a school-violence corpus, published on Thursday 20 May 1999: the date in
+    parentheses says which Friday, where "will wear" came too late in the sentence to
+    set its tense and the weekday had been put on the Friday before."""
+    text = "At graduation Friday night (May 21) at Hobbton High School, Principal Stewart Hobbs will wear a vest."
+    [friday] = [d for d in find_dates(text, dt.date(1999, 5, 20)) if text[d.start : d.end] == "Friday"]
+    assert friday.when == When(1999, 5, 21)
+    assert [d.when for d in find_dates("The board met Friday, May 14, behind closed doors.", dt.date(1999, 5, 20))][
+        0
+    ] == When(1999, 5, 14)
+    # A date that is not that weekday says nothing of it: the tense decides, as before.
+    [friday] = [d for d in find_dates("The board met Friday (May 20).", dt.date(1999, 5, 20)) if d.when]
+    assert friday.when == When(1999, 5, 14)
+
+
 def test_a_weekday_paired_with_another_takes_its_tense():
     # From DUC 2006 (D0622D), published on a Monday: Thursday had been put on the
     # Thursday before, and the two days were no range.
