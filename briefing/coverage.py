@@ -52,7 +52,7 @@ class Params:
     # Without a query, with three sources or more, the story the leads tell is the query:
     # the `story_terms` content words the most documents' first `story_lead` sentences
     # hold, each weighed by how many leads hold it. It nudges: a sentence's value and a
-    # document's count of a concept are scaled by (`story_floor` + relevance), in [1, 2].
+    # document's count of a concept are scaled by (`story_floor` + relevance), about 1 to 2.
     story_lead: int = 3  # 0: no implicit query
     story_terms: int = 10
     story_floor: float = 1.0

@@ -246,7 +246,8 @@ class Index:
         self._shares = shares
 
     def _weight(self, terms: Iterable[str]) -> float:
-        return sum(self.idf[t] for t in terms)
+        # Exactly rounded, so a set's order (each process hashes its own way) changes nothing.
+        return math.fsum(self.idf[t] for t in terms)
 
     @functools.cached_property
     def has_date(self) -> Mask:
@@ -626,8 +627,9 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
 def story_query(index: Index, params: Params = PARAMS) -> Query | None:
     """What the documents' leads say in common, as the query of a summary asked none:
     the ``params.story_terms`` content words (no dates) that the first
-    ``params.story_lead`` sentences of the most documents hold, two at least, each
-    weighed by its share of those leads. The references of a generic summary tell the
+    ``params.story_lead`` sentences of the most documents hold, two at least (a tie
+    at the last place goes alphabetically), each weighed by the number of leads that
+    hold it against that of the word the most hold. The references of a generic summary tell the
     story as a whole, which the leads tell, where concept coverage alone may favour a
     sub-story many articles discuss (an athlete's withdrawal over the games). None
     with fewer than three sources, or when no two leads share a word."""
@@ -655,7 +657,7 @@ def summarize_index(
     """A plain extractive summary of at most ``words`` words, best sentence first: the
     sentences that together cover the most weighted concepts (see coverage.py)."""
     relevance = index.relevance(query) if query is not None and query.terms else None
-    if query is None and (story := story_query(index, params)) is not None:
+    if relevance is None and (story := story_query(index, params)) is not None:  # "What is it?" asks nothing
         relevance = index.relevance(story)
         params = dataclasses.replace(params, relevance_floor=params.story_floor)
     weights = concept_weights(index, relevance, params)
