@@ -431,7 +431,7 @@ def _age_conflicts(index: Index, articles: Sequence[Article], dated: Sequence[Da
 
     years: dict[int, set[int]] = {}  # the years each sentence writes out ("in 1993", not "Saturday")
     for d in dated:
-        if _WRITTEN_YEAR.search(index.sentences[d.sentence].text, d.mention.start, d.mention.end):
+        if _YEAR_WRITTEN.search(index.sentences[d.sentence].text, d.mention.start, d.mention.end):
             years.setdefault(d.sentence, set()).add(d.when.year)
 
     def conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -492,7 +492,6 @@ def _full_name(index: Index, surname: str, full: dict[str, str]) -> str | None:
     return key if key in full else None
 
 
-_WRITTEN_YEAR = re.compile(r"\d{4}")
 _TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Lady Lord President Prime Minister Secretary General Judge".split())
 
 

@@ -81,7 +81,7 @@ def concept_weights(
     sentence holding it when a query gives relevance. With one or two documents there
     is no agreement between sources to count, so the sentences that hold a concept count
     instead: what an article keeps coming back to is what it is about."""
-    sources = len(set(s.source for s in index.sentences))
+    sources = index.source_count
     by_sentence = sources < FEW_SOURCES
     best: dict[str, dict[int, float]] = defaultdict(dict)
     for i, concepts in enumerate(index.concepts):
@@ -185,7 +185,7 @@ def maximize(
     # One or two articles have no agreement between sources to go by; a news article's
     # lead is its own summary (the Lead-3 baseline), so the priors, position among them,
     # weigh in the objective itself, not only in the order of the search.
-    few = len({s.source for s in index.sentences}) < FEW_SOURCES
+    few = index.source_count < FEW_SOURCES
     prior_power = 1.0 if few else params.prior_power
     if params.lead_bonus:
         lead = np.array([s.position < LEAD for s in index.sentences])

@@ -474,7 +474,32 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+# A range's end written short after its start: a day after a day ("from November 2 to
+# 13"), a year's last two digits after a year ("from 1988 to 92", "1997-98").
+_SHORT_END = re.compile(rf"\s*(?:{_JOINING})\s*'?(\d{{1,2}})(?!\d|[.,]\d|\s*(?:%|percent\b|per\s?cent\b))")
+_LAST_NUMBER = re.compile(r"(?<![\d,.])(\d{1,2}|\d{4})$")
+
+
+def _short_end(text: str, mention: DateMention) -> DateMention:
+    """The mention with the short end of its range, if one follows it."""
+    after = _SHORT_END.match(text, mention.end)
+    last = _LAST_NUMBER.search(text, mention.start, mention.end)
+    if after is None or last is None:
+        return mention
+    number, start = int(after[1]), int(last[1])
+    when = mention.when
+    if len(last[1]) == 4 and len(after[1]) == 2 and start % 100 < number:
+        until = When(start - start % 100 + number) if when is not None else None
+    elif len(last[1]) <= 2 and start < number <= 31:
+        valid = when is not None and when.month is not None and _valid(when.year, when.month, number)
+        until = When(when.year, when.month, number) if valid and when is not None else None
+    else:
+        return mention
+    return DateMention(mention.start, after.end(), when, until)
+
+
 def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    mentions = [_short_end(text, m) if m.until is None else m for m in mentions]
     joined: list[DateMention] = []
     for mention in mentions:
         if joined:

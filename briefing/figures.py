@@ -107,12 +107,10 @@ def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[
     position = 0
     while (m := _FIGURE.search(text, position)) is not None:
         position = m.end()
-        if dates_in := [(start, end) for start, end in spans if m.start() < end and start < m.end()]:
-            # "in 1998 and 120 in 1999": the number after a date is a figure of its own,
-            # unless it ends the date's range ("from November 2 to 13", "from 1988 to 92").
-            start, end = dates_in[0]
-            if end < m.end() and not _ends_date_range(text, start, end):
-                position = max(end, m.start() + 1)
+        if ends := [end for start, end in spans if m.start() < end and start < m.end()]:
+            # "in 1998 and 120 in 1999": the number after a date is a figure of its own.
+            if ends[0] < m.end():
+                position = max(ends[0], m.start() + 1)
             continue
         figure = _figure(text, m)
         if figure is not None and m["to"] and figure.was is None and figure.upper is None:
@@ -125,23 +123,6 @@ def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[
             found.append((m.start(), m.end(), figure))
     return _elided(text, found)
 
-
-_RANGE_END = re.compile(r"\s*(?:to|through|and|-|–)\s*'?(\d{1,2})(?!\d|[.,]\d|\s*(?:%|percent\b|per\s?cent\b))")
-
-
-def _ends_date_range(text: str, start: int, end: int) -> bool:
-    """Whether the number just after the date at text[start:end] ends its range: a day
-    of the month after a day ("May 1 to 11"), a year's last two digits after a year
-    ("1997 and 98")."""
-    after = _RANGE_END.match(text, end)
-    if after is None:
-        return False
-    number, last = int(after[1]), re.search(r"\d+$", text[start:end])
-    if last is None:
-        return False
-    if len(last[0]) == 4:
-        return len(after[1]) == 2 and number > int(last[0]) % 100
-    return number <= 31
 
 # Between a count and a second one that leaves its noun to it: a few words, no clause
 # break, then a joining word ("5,700 students in 1996-97 and roughly 3,900 in 1997-98").

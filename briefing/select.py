@@ -223,6 +223,7 @@ class Index:
         self.avg_length = float(self.lengths.mean()) if n else 1.0
 
         self.sources = np.array([s.source for s in self.sentences])
+        self.source_count = len({s.source for s in self.sentences})  # articles with a sentence
         self.quality = np.array([_quality(s) for s in self.sentences])
         self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences])
         # Read alone, as a memo shows it, a sentence leans on more (see `leans_back`).
@@ -633,8 +634,7 @@ def story_query(index: Index, params: Params = PARAMS) -> Query | None:
     story as a whole, which the leads tell, where concept coverage alone may favour a
     sub-story many articles discuss (an athlete's withdrawal over the games). None
     with fewer than three sources, or when no two leads share a word."""
-    sources = {s.source for s in index.sentences}
-    if not params.story_lead or len(sources) < FEW_SOURCES:
+    if not params.story_lead or index.source_count < FEW_SOURCES:
         return None
     leads: dict[str, set[int]] = {}
     for sentence, terms in zip(index.sentences, index.terms, strict=True):

@@ -192,6 +192,22 @@ def test_a_weekday_in_the_past_tense_is_the_past_weeks():
     assert weekdays("Port workers last Friday rejected the offer.") == [("last Friday", "2025-02-28")]
 
 
+def test_a_range_whose_end_is_written_short_is_one_date():
+    # From the bench data: "Junior Team in 1995 and '96", "from May 1 to 7".
+    [d] = find_dates("She played for the junior team in 1995 and '96.", None)
+    assert (d.when, d.until) == (When(1995), When(1996))
+    text = "The poll surveyed 2,450 people from May 1 to 7."
+    [d] = find_dates(text, None)
+    assert text[d.start : d.end] == "May 1 to 7"  # a span of days, no figure 7
+    [d] = find_dates("He served from 1988 to 92 as governor.", None)
+    assert (d.when, d.until) == (When(1988), When(1992))
+    [d] = find_dates("The talks run from November 2 to 13.", dt.date(1997, 10, 30))
+    assert d.until is None and d.end == len("The talks run from November 2 to 13")
+    # Not a count after a year, nor an end before its start.
+    assert [d.until for d in find_dates("Crime fell 40 percent in 1998 and 12 in 1999.", None)] == [None, None]
+    assert find_dates("The 1998 and 93 figures differ.", None)[0].until is None
+
+
 def test_a_weekday_given_with_its_date_is_that_day():
     """From a school-violence corpus, published on Thursday 20 May 1999: the date in
     parentheses says which Friday, where "will wear" came too late in the sentence to
