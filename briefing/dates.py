@@ -13,7 +13,8 @@ or a day.
 
 A bare weekday is the past week's ("walked out on Monday") unless the words of its
 clause put it in the future ("will meet on Friday", "talks are due to resume
-Friday"): then it is the coming one. Either way, the publication's own weekday is that
+Friday"), or it names a day's event the day before ("Thursday's anniversary"): then
+it is the coming one. Either way, the publication's own weekday is that
 day: wire copy says "voted Thursday" and "will vote Thursday" of the day it is filed.
 A future seen from the past ("was due to meet on Friday") may be either, so it is not
 placed.
@@ -88,12 +89,13 @@ _NAME_BEFORE = re.compile(r"(?<=\S)\s+([A-Z][\w'’.-]*)(?<!['’]s)\s+$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
-# A number a word labels ("P.O. Box 2007", "Flight 1999") or a baseline ("to 1990
-# levels") is no date.
+# A number a word labels ("P.O. Box 2007", "Flight 1999", "the class of 2000", "model
+# year 2001", "its 1999 models") or a baseline ("to 1990 levels") is no date.
 _LABEL_BEFORE = re.compile(
-    r"\b(?:Box|No|Nos|Room|Suite|Route|Highway|Flight|Article|Section|Chapter|Resolution|Rule|Page|Vol)\.?\s+$"
+    r"\b(?:Box|No|Nos|Room|Suite|Route|Highway|Flight|Article|Section|Chapter|Resolution|Rule|Page|Vol"
+    r"|[Cc]lass\s+of|[Mm]odel\s+[Yy]ear)\.?\s+$"
 )
-_LEVELS_AFTER = re.compile(r"\s+levels?\b")
+_LEVELS_AFTER = re.compile(r"\s+(?:levels?|models?)\b")
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -433,6 +435,13 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
             if _valid(year, month, number) and dt.date(year, month, number).weekday() == target:
                 return When(year, month, number)
     which = (m["which"] or "").lower()
+    if not which and (target - published.weekday()) % 7 == 1 and (owned := _OWNED.match(text, m.end())):
+        # A day's event named the day before it ("Thursday's anniversary", "the run-up
+        # to Sunday's elections") is the coming one: six days on, a writer says "last
+        # Thursday's" or "last week's". Unless it is told as past ("Before Tuesday's
+        # show started", in a review of Monday).
+        if not _PAST_VERB.search(owned["told"]):
+            return When.on(published + dt.timedelta(days=1))
     if which == "next":
         day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
         return When.on(day)
@@ -461,6 +470,8 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
     return When.on(day)
 
 
+# A weekday's possessive and what its clause goes on to say of it, to the next mark.
+_OWNED = re.compile(r"['’]s\s(?P<told>[^,;:.!?()_—–]{0,60})")
 _DATE_AFTER_WEEKDAY = re.compile(
     rf"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:,|\()\s*{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
 )

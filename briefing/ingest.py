@@ -72,16 +72,18 @@ _PHOTO_CAPTION = re.compile(
     re.IGNORECASE,
 )
 _EDITORS_NOTE = re.compile(r"^(?:attention|attn\.?:?|note\s+to)\s+editors?\b", re.IGNORECASE)
-# A wire's note to its clients, however long: its budget of the day's stories ("The
-# Arizona Republic plans to move the following stories...", "(For use by N.Y. Times
-# News Service clients)") and each story's entry in it, a slug, where it is from and a
-# dash: "POLYGAMIST (Colorado City, Ariz.) - School opens...", "AUTISM-THERAPY
+# A wire's note to its clients ("(For use by N.Y. Times News Service clients)"), and
+# each entry of its budget of the day's stories, however long: a slug, where it is from
+# and a dash: "POLYGAMIST (Colorado City, Ariz.) - School opens...", "AUTISM-THERAPY
 # (Undated) _ The explosion...". Not a dateline: "WASHINGTON (AP) --" names an agency.
 _WIRE_NOTE = re.compile(
     r"^\(?(?i:for\s+use\s+by)\s[^,;]{0,60}?\b(?i:clients)\b[^,;()]{0,60}\)?(?:\(\w\))?$"
-    r"|\b(?i:plans\s+to\s+move\s+the\s+following\s+stor(?:y|ies))\b"
     r"|^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+\((?:[Uu]ndated|[A-Z][a-z][\w.' ]*,\s[A-Z][a-z]*\.?)\)\s*(?:--?|_|–|—|\{ndash\})\s",
 )
+# A wire's budget announces itself ("The Seattle Post-Intelligencer plans to move the
+# following for clients of the NYTimes News Service..."): nothing in it is article text,
+# not its contacts, bylines or notes either.
+_WIRE_BUDGET = re.compile(r"\b(?i:plans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\s+)?for)\b")
 # An author's note in parentheses: "(Margaret Talbot is a contributing writer for The
 # New York Times Magazine.)"
 _AUTHOR_NOTE = re.compile(
@@ -771,7 +773,7 @@ def parse_text(text: str, *, path: str | None = None, markdown: bool = False) ->
     shapes = [dataclasses.replace(s, prose=False) if i < header_end else s for i, s in enumerate(shapes)]
     shapes = _captions(shapes)
     runs = _runs(shapes)
-    if not runs:
+    if not runs or any(_WIRE_BUDGET.search(s.text) for s in shapes):
         return Article(text=text, path=path, blocks=tuple(Block(s.start, s.end, "boilerplate") for s in shapes))
 
     main = max(runs, key=lambda run: (sum(shapes[i].words for i in run), -run[0]))

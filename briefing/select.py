@@ -54,7 +54,8 @@ SUPPORT = 3.0
 ELIGIBLE = 0.1  # least relevance of a sentence to be picked for a theme
 HOME_RATIO = 0.6  # a sentence fits a theme only within this ratio of its best theme
 PADDING = 0.15  # an item must be worth this share of its section's first item
-MEMO_DANGLING = 0.5  # a memo item that leans on the sentence before it
+DANGLING = 0.75  # a sentence that opens on what came before it ("It...", "This...")
+MEMO_DANGLING = 0.5  # a memo item that leans on the sentence before it, a further factor
 REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
 # Two sentences carry the same fact when they share three terms or more and either
 # say nearly the same (IDF-weighted share of the shorter one's terms at VERBATIM), or
@@ -506,7 +507,7 @@ def _quality(sentence: Sentence) -> float:
         return 0.0
     score = 1.0
     if _DANGLING.match(text):
-        score *= 0.75
+        score *= DANGLING
     if sentence.listed:  # a list item leans on the sentence that introduces the list
         score *= 0.5
     if _HOLE.search(text):  # where a web page's link was, words may be missing

@@ -223,6 +223,29 @@ def test_a_weekday_given_with_its_date_is_that_day():
     assert friday.when == When(1999, 5, 14)
 
 
+def test_a_weekdays_event_named_the_day_before_it_is_the_coming_one():
+    """From the bench data: a story of Wednesday 19 April 2000 on the Columbine
+    anniversary had put "Thursday's anniversary" on the Thursday before, six days back,
+    where a writer says "last Thursday's"."""
+    def day(text: str, published: dt.date) -> When | None:
+        [d] = [d for d in find_dates(text, published) if "day" in text[d.start : d.end]]
+        return d.when
+
+    wednesday = dt.date(2000, 4, 19)
+    text = "He said he's heard more from reporters writing about Thursday's anniversary than from parents."
+    assert day(text, wednesday) == When(2000, 4, 20)
+    saturday = dt.date(1999, 12, 18)
+    text = "Russian troops beefed up security in the breakaway republic in the run-up to Sunday's elections."
+    assert day(text, saturday) == When(1999, 12, 19)
+    text = "Quebecers _ for whom Monday's election is the sixth in six years _ were against another referendum."
+    assert day(text, dt.date(1998, 11, 29)) == When(1998, 11, 30)  # "were" is the Quebecers'
+    # Told as past, it is the past week's ("Before Tuesday's show started", in a
+    # review of Monday 17 May 1999); so is any other day's event.
+    text = "Before Tuesday's show started, an agent asked the audience to report any camcorders."
+    assert day(text, dt.date(1999, 5, 17)) == When(1999, 5, 11)
+    assert day("The police closed the market after Monday's attack.", wednesday) == When(2000, 4, 17)
+
+
 def test_a_weekday_paired_with_another_takes_its_tense():
     # From DUC 2006 (D0622D), published on a Monday: Thursday had been put on the
     # Thursday before, and the two days were no range.
@@ -377,6 +400,13 @@ def test_a_weekday_inside_a_name_dates_nothing(text: str, placed: bool):
         ("Write to Snow Creek Gardens, P.O. Box 2007, Port Townsend.", []),
         ("Flight 1999 landed safely.", []),
         ("Nations agreed to return emissions to 1990 levels by 2000.", [("2000", "2000")]),
+        # From the bench data: a graduating class and a car's model year are labels.
+        ("Generation X is anyone born before the Class of 2000 just now leaving high school.", []),
+        ("While his peers in the class of 2000 were collecting diplomas, he got his degree.", []),
+        ("The standard will be phased in, starting with 2004 model year vehicles.", []),
+        ("Ford plans a compact sport-utility vehicle for model year 2001.", []),
+        ("Ford has installed data recorders in all of its 1999 models.", []),
+        ("The cars were recalled in 1999, models and all.", [("1999", "1999")]),
     ],
 )
 def test_a_timetable_a_story_relative_year_a_label_and_a_baseline(text: str, expected: list):

@@ -538,6 +538,19 @@ def test_a_wire_budget_and_an_authors_note_are_not_article_text():
     article = parse_text(budget)
     body = [article.text[b.start : b.end] for b in article.body_blocks()]
     assert not any("700" in text or "Packard" in text or "explosion" in text for text in body)
+    # A budget says what it is in its first line: nothing in it is article text, not its
+    # contacts, bylines or notes either (a memo's timeline had dated the budget itself).
+    budget = (
+        "The Seattle Post-Intelligencer plans to move the following for clients of the NYTimes News Service "
+        "for editions of Tuesday, Nov. 16, and thereafter. If you have any questions, please call Larry "
+        "Johnson at (206) 448-8035.\n\n"
+        "DAM-FISH (Undated) _ A panel of scientists assembled by the federal government says punching holes "
+        "in four Snake River dams is the best way to help endangered salmon there.\n\n"
+        "By Robert McClure.\n\n"
+        "(Story will move in the ``a'' category.)\n\n"
+        "The agency said on Monday that it would decide on the dams by the end of the year.\n"
+    )
+    assert parse_text(budget).body_blocks() == ()
     note = "&UR; (Margaret Talbot is a contributing writer for The New York Times Magazine.) &LR;\n\n------------------ &QC;\n"
     assert parse_text(note).body_blocks() == ()
     # A wire dateline is no budget entry, and a reporter in a story is no author's note.
