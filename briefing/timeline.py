@@ -114,19 +114,38 @@ def event_dates(sentences: Sequence[Sentence], dated: Sequence[Dated]) -> list[D
     return [d for d in dated if best[d.sentence][1] is d]
 
 
+# Who reports, just before the word that says so ("the Zimbabwe News Agency reported
+# Saturday", "Vietnam News Agency reported Tuesday"): not what happened, so two reports
+# it gives of different happenings share no words at their dates.
+_REPORTER = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+(?:of\s+)?)+(?:\([A-Z][\w.]*\)\s+)?(?=(?:"
+    + "|".join(sorted(REPORTING_WORDS))
+    + r")\b)"
+)
+
+
 def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
-    before = reversed([m[0] for m in _WORD.finditer(text, 0, mention.start)])  # nearest first
-    after = (m[0] for m in _WORD.finditer(text, mention.end))
-    return frozenset(itertools.islice(_terms(before), NEAR)) | frozenset(itertools.islice(_terms(after), NEAR))
+    """The content terms among the NEAR nearest either side of the date, a reporter's
+    name left out (it takes its places all the same)."""
+    reporters = [m.span() for m in _REPORTER.finditer(text)]
+    before = reversed(list(_WORD.finditer(text, 0, mention.start)))  # nearest first
+    after = _WORD.finditer(text, mention.end)
+    return frozenset(
+        term
+        for side in (before, after)
+        for term, at in itertools.islice(_terms(side), NEAR)
+        if not any(start <= at < end for start, end in reporters)
+    )
 
 
-def _terms(words: Iterable[str]) -> Iterator[str]:
-    """The content terms of ``words`` that tell rather than date, read as needed."""
+def _terms(words: Iterable[re.Match[str]]) -> Iterator[tuple[str, int]]:
+    """The content terms of ``words`` that tell rather than date, read as needed, each
+    with where its word starts."""
     dating = date_terms()
     for word in words:
-        t = normalise(word)
+        t = normalise(word[0])
         if t and not t[0].isdigit() and t not in _TIME_WORDS and t not in dating:
-            yield t
+            yield t, word.start()
 
 
 def _happening(text: str, mention: DateMention) -> str | None:

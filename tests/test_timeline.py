@@ -224,6 +224,18 @@ def cited_events(*texts: str) -> list[tuple[str, list[int]]]:
             ),
             [("1998", [2]), ("1998-05-31", [1])],
         ),
+        # Who reports is not what happened (from a malaria corpus): two agencies'
+        # reports of one year share "News Agency", not a happening.
+        (
+            (
+                "Harare\n\nMay 3, 1998\n\nThe experts who met for the preparatory meeting on malaria control "
+                "were from institutions affiliated to the World Health Organization, the Zimbabwe News Agency "
+                "reported Saturday.\n",
+                "Hanoi\n\nAugust 25, 1998\n\nMalaria spread in 14 central provinces of Vietnam in the first "
+                "seven months this year, Vietnam News Agency reported Tuesday.\n",
+            ),
+            [("1998", [2]), ("1998-05-02", [1])],
+        ),
         # Two sources telling one happening of a year are one event: two shared words
         # at the date, or the happening the year names, or the same sentence.
         (
