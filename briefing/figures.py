@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.dates import CALENDAR, WEEKDAYS, DateMention, find_dates, is_date_term
-from briefing.models import Article, Figure, KeyFigure, Sentence, When, cite
+from briefing.models import Article, Figure, KeyFigure, Sentence, Share, When, cite
 from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, content_terms, normalise, parts, tokens
 from briefing.timeline import Dated, Quantity, dated_sentences, link_groups, sentence_dates
 
@@ -527,16 +527,22 @@ class Readings:
             found.setdefault(m.sentence, set()).add((m.figure.value, m.figure.unit))
         return {sentence: frozenset(values) for sentence, values in found.items()}
 
-    def shares(self, sentences: Sequence[Sentence]) -> dict[int, dict[float, frozenset[str]]]:
-        """What each sentence tells of each percentage it gives (``clause_terms``)."""
-        found: dict[int, dict[float, frozenset[str]]] = {}
+    def shares(self, sentences: Sequence[Sentence]) -> dict[int, dict[float, Share]]:
+        """What each sentence tells of each percentage it gives (``clause_terms``), and
+        what the share is of."""
+        found: dict[int, dict[float, Share]] = {}
         for m in self.figures:
             if m.figure.unit == "%":
-                told = clause_terms(sentences[m.sentence].text, m.start, m.end)
+                text = sentences[m.sentence].text
+                told = clause_terms(text, m.start, m.end)
+                of = content_terms(m.figure.counts)
+                if len(of) == 1 and re.search(rf"\bof\s+the\s+{re.escape(m.figure.counts)}\b", text[m.end :]):
+                    of = ("the", *of)  # "90 percent of the cases": which cases, the clause may not say
                 for value in (m.figure.value, m.figure.was, m.figure.upper):
                     if value is not None:
                         mine = found.setdefault(m.sentence, {})
-                        mine[value] = mine.get(value, frozenset()) | told
+                        before = mine.get(value, Share(frozenset()))
+                        mine[value] = Share(before.told | told, before.of | ({of} if of else set()))
         return found
 
 

@@ -201,6 +201,16 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Share:
+    """What a sentence tells of a percentage it gives: the words of its clause, and the
+    things it is a share of, each as its terms ("malaria cases" -> ("malaria", "case");
+    "the cases", no word saying which -> ("the", "case"))."""
+
+    told: frozenset[str]
+    of: frozenset[tuple[str, ...]] = frozenset()
+
+
+@dataclass(frozen=True)
 class KeyFigure:
     """One quantity, cited by every source that states it."""
 

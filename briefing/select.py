@@ -27,10 +27,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from briefing.models import Citation, Sentence, Theme
+from briefing.models import Citation, Sentence, Share, Theme
 from briefing.coverage import FEW_SOURCES, PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
 from briefing.dates import date_terms, is_date_term, says_when
-from briefing.terms import REPORTING_WORDS, content_terms, entity_mentions, prime, proper_terms, tokens
+from briefing.terms import REPORTING_WORDS, capitalised_terms, content_terms, entity_mentions, prime, proper_terms, tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -234,10 +234,10 @@ class Index:
         self.numbers = [frozenset(t for t in terms if t[0].isdigit()) for terms in self.terms]
         self.has_quantity = np.array([any(not _YEAR.match(t) for t in ns) for ns in self.numbers])
         self._dates: Sequence[Sequence[object]] | None = None
-        self._shares: Mapping[int, Mapping[float, frozenset[str]]] = {}
+        self._shares: Mapping[int, Mapping[float, Share]] = {}
 
     def note_readings(
-        self, dates: Sequence[Sequence[object]], shares: Mapping[int, Mapping[float, frozenset[str]]]
+        self, dates: Sequence[Sequence[object]], shares: Mapping[int, Mapping[float, Share]]
     ) -> None:
         """What figures.read_corpus read for a memo: each sentence's dates (``has_date``
         reads them from here instead of reading every sentence again) and what it tells
@@ -349,14 +349,26 @@ class Index:
         not "40 percent of those athletes believe the illegal drug is not harmful". Shares
         coincide far more often than counts; told of one thing, their clauses share a word
         ("80 percent of child seats are installed incorrectly" / "... of child car seats
-        are used improperly"). Known only once figures.read_corpus has noted the shares."""
+        are used improperly"), and when that is their only word, what each is a share of
+        agrees. Known only once figures.read_corpus has noted the shares."""
         shared = frozenset(key for key in shared if not is_date_term(key))  # "in 1998" in both
         numbers = {key.rstrip("%") for key in shared}
         if len(numbers) != 1 or len(shared) != 2 or not all(key[0].isdigit() for key in shared):
             return False
         value = float(numbers.pop())
         mine, theirs = self._shares.get(i, {}).get(value), self._shares.get(j, {}).get(value)
-        return mine is not None and theirs is not None and not mine & theirs
+        if mine is None or theirs is None:
+            return False
+        both = mine.told & theirs.told
+        if len(both) != 1 or not (mine.of and theirs.of):
+            return not both
+        # One shared word, not a name or place both give ("90 percent of malaria victims"
+        # / "of the cases ... in Africa"): one thing only if what each share is of may be
+        # ("of restaurant owners" / "of smokers" who "smoke" are not).
+        [word] = both
+        if word in capitalised_terms(self.sentences[i].text) & capitalised_terms(self.sentences[j].text):
+            return False
+        return not any(_counted_alike(a, b, word) for a in mine.of for b in theirs.of)
 
     @functools.cached_property
     def _together(self) -> frozenset[frozenset[str]]:
@@ -624,6 +636,16 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
             empty = "uncovered" if support[t] <= 0 else "too long" if not fitting.any() else "elsewhere"
         result.append(ThemePicks(tuple(picks[t]), tuple(relevance[t].tolist()), empty))
     return result
+
+
+def _counted_alike(a: tuple[str, ...], b: tuple[str, ...], word: str) -> bool:
+    """Two things shares are of (Share.of) may be one: their last words agree ("sales",
+    "IOC members" / "IOC membership"). Not when that word is all their clauses share and
+    one says only "the cases": "90 percent of the cases occur in children" may not be
+    malaria's."""
+    if not (a[-1].startswith(b[-1]) or b[-1].startswith(a[-1])):
+        return False
+    return (a[0] == "the") == (b[0] == "the") or word not in (a[-1], b[-1])
 
 
 def story_query(index: Index, params: Params = PARAMS) -> Query | None:

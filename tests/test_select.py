@@ -403,6 +403,45 @@ def test_one_percentage_of_two_things_is_not_one_fact():
     assert len(offer) == 2 and port.same_fact(*offer) > 0  # "a 4% rise" / "a pay increase of 4 percent"
 
 
+def test_one_share_whose_clauses_share_one_word_may_still_be_of_two_things():
+    """From a malaria corpus: "90 percent of the cases occur in children" (chickenpox, in
+    a reference work) was cited for "90 percent of malaria cases are in sub-Saharan
+    Africa", the clauses sharing only "cases"; from an anti-smoking corpus, restaurant
+    owners and smokers shared "smoke". One shared word joins them only if what the share
+    is of agrees, and "the cases" alone does not say which cases."""
+    other = "Rain is forecast for the weekend across the south.\n\nThe city council debated a new parking scheme.\n"
+
+    def pair(first: str, second: str) -> float:
+        articles = [make_article("One\n\n" + first + "\n\n" + other, path="a.txt"),
+                    make_article("Two\n\n" + second + "\n\n" + other, path="b.txt")]
+        index = Index(segment_all(articles))
+        read_corpus(index, articles)
+        return index.same_fact(0, len(index.sentences) // 2)
+
+    experts = "Experts say 90 percent of malaria cases are in sub-Saharan Africa."
+    chickenpox = (
+        "In the United States, according to Dr. Mary Wilson's reference work, ``A World Guide to Infections'' "
+        "(Oxford), 90 percent of the cases occur in children under age 10, who are then usually immune for life."
+    )
+    assert pair(experts, chickenpox) == 0
+    assert pair("In fact, Ruebush said, 90 percent of all malaria infections and 90 percent of malaria deaths "
+                "occur in Africa.", chickenpox) == 0
+    assert pair("Another study indicated that 90 percent of restaurant owners reported that their indoor areas "
+                "were smoke-free.", "A survey shows that over 90 percent of smokers smoke in public places.") == 0
+    # Of one thing they stay one fact: the same thing counted, a shared place, the
+    # same things said twice ("the species" in each).
+    assert pair("AOL notes projections like a recent one from Forrester Research Inc., which predicted that "
+                "worldwide Internet commerce could reach as high as $3.2 trillion by 2003, or 5 percent of global "
+                "sales.", "By 2003, Forrester Research Inc., whose business is analyzing trends in cyberspace, "
+                "projects that Internet commerce could reach $3.2 trillion, or 5 percent of all sales worldwide.") > 0
+    assert pair("Sub-Saharan Africa hosts more than 90 percent of Malaria victims.",
+                "Malaria affects 40 percent of the world's population in more than 90 countries while over 90 "
+                "percent of the cases are in Africa where there are increasing levels of chloroquine resistance.") > 0
+    assert pair("They estimated 20 percent of the species there could die out due to shrinking habitat.",
+                "According to the report, up to 70 percent of the natural habitat could be lost, and 20 percent "
+                "of the species rendered extinct, in the Arctic and northernmost areas.") > 0
+
+
 def test_what_a_sentence_tells_of_a_figure_is_its_clause_onwards():
     text = (
         "Current concentrations of carbon dioxide -- the gas primarily responsible for global warming -- "
