@@ -95,7 +95,7 @@ _LABEL_BEFORE = re.compile(
     r"\b(?:Box|No|Nos|Room|Suite|Route|Highway|Flight|Article|Section|Chapter|Resolution|Rule|Page|Vol"
     r"|[Cc]lass\s+of|[Mm]odel\s+[Yy]ear)\.?\s+$"
 )
-_LEVELS_AFTER = re.compile(r"\s+(?:levels?|models?)\b")
+_LABEL_AFTER = re.compile(r"\s+(?:levels?|models?)\b")
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -354,7 +354,7 @@ def _mentions(
             if kind == "year" and (
                 _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 or _LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                or _LEVELS_AFTER.match(text, m.end())
+                or _LABEL_AFTER.match(text, m.end())
                 or _in_name(text, m.start(), m.end())
             ):
                 continue

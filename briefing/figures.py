@@ -536,7 +536,7 @@ class Readings:
                 text = sentences[m.sentence].text
                 told = clause_terms(text, m.start, m.end)
                 of = content_terms(m.figure.counts)
-                if len(of) == 1 and re.search(rf"\bof\s+the\s+{re.escape(m.figure.counts)}\b", text[m.end :]):
+                if len(of) == 1 and _OF_THE.match(text, m.end):
                     of = ("the", *of)  # "90 percent of the cases": which cases, the clause may not say
                 for value in (m.figure.value, m.figure.was, m.figure.upper):
                     if value is not None:
@@ -544,6 +544,9 @@ class Readings:
                         before = mine.get(value, Share(frozenset()))
                         mine[value] = Share(before.told | told, before.of | ({of} if of else set()))
         return found
+
+
+_OF_THE = re.compile(r"\s+of\s+the\s", re.IGNORECASE)  # right after a share: "90 percent of the cases"
 
 
 # Where the clause holding a figure starts: after a clause's punctuation, a quotation
