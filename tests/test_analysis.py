@@ -375,6 +375,27 @@ def test_one_number_of_different_things_is_not_one_row():
     assert [[c.source for c in r.citations] for r in rows_of(texts, 50)] == [[3]]
 
 
+def test_a_share_of_the_things_joins_a_row_only_where_its_sentence_tells_the_same():
+    # From a malaria corpus: "90 percent of the cases occur in children" (chickenpox, in
+    # a reference work) was one row "90 percent | cases" with malaria's 90 percent of
+    # cases in Africa. "Of the cases" says not which; a share coincides often.
+    texts = [
+        "Malaria\nExperts say 90 percent of malaria cases are in sub-Saharan Africa.\n",
+        "Chickenpox\nIn the United States, according to Dr. Mary Wilson's reference work, ``A World Guide to "
+        "Infections'' (Oxford), 90 percent of the cases occur in children under age 10, who are then usually "
+        "immune for life.\n",
+        "WHO\nThe World Health Organisation resident representative Levon Arevshatian said more than 90 percent "
+        "of all malaria cases in the world were in sub-Saharan Africa.\n",
+        "Fact sheet\nMalaria affects 40 percent of the world's population in more than 90 countries while over 90 "
+        "percent of the cases are in Africa where there are increasing levels of chloroquine resistance, the News "
+        "Agency of Nigeria (NAN) Sunday quoted the recently-released WHO fact sheet as saying.\n",
+    ]
+    assert sorted([c.source for c in r.citations] for r in rows_of(texts, 90) if r.figure.unit == "%") == [
+        [1, 3, 4],
+        [2],
+    ]
+
+
 def test_two_figures_that_say_not_what_they_count_are_one_row_only_when_they_tell_the_same():
     texts = [
         "Fever in the city\nThe fever killed three people and sickened 15 others in the city, health officials said.\n",
