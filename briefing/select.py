@@ -360,14 +360,22 @@ class Index:
         if mine is None or theirs is None:
             return False
         both = mine.told & theirs.told
-        if len(both) != 1 or not (mine.of and theirs.of):
+        if len(both) != 1:
             return not both
-        # One shared word, not a name or place both give ("90 percent of malaria victims"
-        # / "of the cases ... in Africa"): one thing only if what each share is of may be
-        # ("of restaurant owners" / "of smokers" who "smoke" are not).
+        # One shared word. A name or place both give joins them ("90 percent of malaria
+        # victims" / "of the cases ... in Africa").
         [word] = both
         if word in capitalised_terms(self.sentences[i].text) & capitalised_terms(self.sentences[j].text):
             return False
+        if value % 5 == 0 and (word in _change_terms() or word in self.common_terms):
+            # A round share is what many things come to, and this word says only that
+            # something changed ("increase ... by 15 percent") or what the whole corpus
+            # is about ("evolution"): a teacher's 40 percent is not a Gallup poll's.
+            return True
+        if not (mine.of and theirs.of):
+            return False
+        # Then they are one thing only if what each share is of may be ("of restaurant
+        # owners" / "of smokers" who "smoke" are not).
         return not any(_counted_alike(a, b, word) for a in mine.of for b in theirs.of)
 
     @functools.cached_property
@@ -636,6 +644,19 @@ def select_themes(index: Index, themes: Sequence[Theme], params: Params = PARAMS
             empty = "uncovered" if support[t] <= 0 else "too long" if not fitting.any() else "elsewhere"
         result.append(ThemePicks(tuple(picks[t]), tuple(relevance[t].tolist()), empty))
     return result
+
+
+@functools.cache
+def _change_terms() -> frozenset[str]:
+    """Words that say a quantity changed, not what changed ("reduce", "rose", "a cut").
+    Stemmed on first use: the stemmer is no import-time cost."""
+    return frozenset(
+        content_terms(
+            "increase increased reduce reduced reduction cut raise raised lower lowered rise rose risen fall fell "
+            "fallen drop dropped grow grew grown decline declined double doubled halve halved jump jumped climb "
+            "climbed slash slashed boost boosted shrink shrank surge surged soar soared gain gained"
+        )
+    )
 
 
 def _counted_alike(a: tuple[str, ...], b: tuple[str, ...], word: str) -> bool:

@@ -403,21 +403,23 @@ def test_one_percentage_of_two_things_is_not_one_fact():
     assert len(offer) == 2 and port.same_fact(*offer) > 0  # "a 4% rise" / "a pay increase of 4 percent"
 
 
+def share_pair(first: str, second: str, other: str = "Rain is forecast for the weekend across the south.\n\n"
+               "The city council debated a new parking scheme.\n") -> float:
+    """How surely two sources' sentences carry one fact, each followed by ``other``."""
+    articles = [make_article("One\n\n" + first + "\n\n" + other, path="a.txt"),
+                make_article("Two\n\n" + second + "\n\n" + other, path="b.txt")]
+    index = Index(segment_all(articles))
+    read_corpus(index, articles)
+    return index.same_fact(0, len(index.sentences) // 2)
+
+
 def test_one_share_whose_clauses_share_one_word_may_still_be_of_two_things():
     """From a malaria corpus: "90 percent of the cases occur in children" (chickenpox, in
     a reference work) was cited for "90 percent of malaria cases are in sub-Saharan
     Africa", the clauses sharing only "cases"; from an anti-smoking corpus, restaurant
     owners and smokers shared "smoke". One shared word joins them only if what the share
     is of agrees, and "the cases" alone does not say which cases."""
-    other = "Rain is forecast for the weekend across the south.\n\nThe city council debated a new parking scheme.\n"
-
-    def pair(first: str, second: str) -> float:
-        articles = [make_article("One\n\n" + first + "\n\n" + other, path="a.txt"),
-                    make_article("Two\n\n" + second + "\n\n" + other, path="b.txt")]
-        index = Index(segment_all(articles))
-        read_corpus(index, articles)
-        return index.same_fact(0, len(index.sentences) // 2)
-
+    pair = share_pair
     experts = "Experts say 90 percent of malaria cases are in sub-Saharan Africa."
     chickenpox = (
         "In the United States, according to Dr. Mary Wilson's reference work, ``A World Guide to Infections'' "
@@ -440,6 +442,38 @@ def test_one_share_whose_clauses_share_one_word_may_still_be_of_two_things():
     assert pair("They estimated 20 percent of the species there could die out due to shrinking habitat.",
                 "According to the report, up to 70 percent of the natural habitat could be lost, and 20 percent "
                 "of the species rendered extinct, in the Arctic and northernmost areas.") > 0
+
+
+def test_a_round_share_told_with_only_a_word_of_change_or_of_the_story_is_two_facts():
+    """A round share is what many things come to. Told with one word in common that
+    only says something changed (a building's units and settlement construction, from
+    a corpus on Israeli settlements) or that the whole corpus repeats (evolution, in a
+    corpus on teaching it: a teacher's students and a Gallup poll), two sentences do
+    not carry one fact. An uncommon figure does not coincide: there the word joins."""
+    units = "The new building will increase the number of units by 15 percent, he said."
+    construction = ("The survey said the population growth rate at the Jewish settlements is only 3.2 percent, "
+                    "while the housing construction is increasing at a rate of 15 percent despite the oversupply "
+                    "of housing.")
+    assert share_pair(units, construction) == 0
+    assert share_pair(units.replace("15", "16"), construction.replace("15", "16")) > 0
+    story = "\n\n".join([
+        "Some school districts have pushed for textbooks that are considered soft on evolution teaching.",
+        "The Alabama label explains that evolution is a theory.",
+        "What he and others want, he said, is for evolution to be fairly represented.",
+        "Teaching biology without evolution is like teaching physics while ignoring gravity, they say.",
+        "Teaching of evolution has been opposed by people who believe the Earth was created abruptly.",
+        "Some proponents of divine creation proposed creationism be taught along with evolution.",
+        "Siemens and Frisby always end their units on evolution by assigning students a paper on the origin of life.",
+        "The assignment gives students the chance to defend their beliefs.",
+        "This year the state board will vote again on the science standards.",
+        "Last year the board removed evolution from the state's science tests.",
+    ])
+    students = "Frisby said that this year he has more students _ about 40 percent _ who don't accept evolution."
+    poll = ("A Gallup poll taken in June for CNN and USA Today found that 68 percent of those surveyed favored "
+            "teaching creationism along with evolution in public schools; 40 percent favored dropping evolution "
+            "altogether and teaching children only the biblical version of creation.")
+    assert share_pair(students, poll, story) == 0
+    assert share_pair(students.replace("40", "43"), poll.replace("40 percent", "43 percent"), story) > 0
 
 
 def test_what_a_sentence_tells_of_a_figure_is_its_clause_onwards():
