@@ -93,9 +93,11 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # year 2001", "its 1999 models") or a baseline ("to 1990 levels") is no date.
 _LABEL_BEFORE = re.compile(
     r"\b(?:Box|No|Nos|Room|Suite|Route|Highway|Flight|Article|Section|Chapter|Resolution|Rule|Page|Vol"
-    r"|[Cc]lass\s+of|[Mm]odel\s+[Yy]ear)\.?\s+$"
+    r"|[Cc]lass\s+[Oo]f|[Mm]odel[\s-]+[Yy]ear)\.?\s+$"
 )
 _LABEL_AFTER = re.compile(r"\s+(?:levels?|models?)\b")
+# Unless the year opens the sentence after a preposition: "By 2050 models predict ...".
+_OPENS_AT = re.compile(r"^\W*(?:In|By|Since|Until|Before|After|During|From|Through)\s+$")
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -206,7 +208,7 @@ _PAST_FUTURE = re.compile(
 # A verb in the past: lower case, since a capitalised "-ed" word is a name or opens the
 # sentence as an adjective ("Armed men", "Ahmed"); not "-eed" ("will proceed", "need").
 _PAST_VERB = re.compile(
-    r"\b(?!(?:scheduled|expected|planned|hundred)\b)[a-z]+(?<!e)ed\b|\b(?:said|told|began|met|held|"
+    r"(?<![\w-])(?!(?:scheduled|expected|planned|hundred)\b)[a-z]+(?<!e)ed\b|\b(?:said|told|began|met|held|"
     r"took|made|gave|came|went|fell|rose|struck|left|won|lost|sent|spoke|wrote|broke|kept|did|saw|"
     r"chose|drew|ran|agreed|freed|was|were|had)\b"
 )
@@ -354,7 +356,7 @@ def _mentions(
             if kind == "year" and (
                 _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 or _LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                or _LABEL_AFTER.match(text, m.end())
+                or (_LABEL_AFTER.match(text, m.end()) and not _OPENS_AT.match(text, 0, m.start()))
                 or _in_name(text, m.start(), m.end())
             ):
                 continue
@@ -438,9 +440,15 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
     if not which and (target - published.weekday()) % 7 == 1 and (owned := _OWNED.match(text, m.end())):
         # A day's event named the day before it ("Thursday's anniversary", "the run-up
         # to Sunday's elections") is the coming one: six days on, a writer says "last
-        # Thursday's" or "last week's". Unless it is told as past ("Before Tuesday's
-        # show started", in a review of Monday).
-        if not _PAST_VERB.search(owned["told"]):
+        # Thursday's" or "last week's". Unless it is told as past, after it ("Before
+        # Tuesday's show started", in a review of Monday) or before it in its clause
+        # ("Police arrested three men after Tuesday's bombing"), where the clause does
+        # not look ahead to it ("campaigned hard ahead of Tuesday's vote").
+        _opener, words = clause_before(text, m.start())
+        words = words[max((r.end() for r in _REPORTED.finditer(words)), default=0) :]  # "He said he's heard ..."
+        marker = max(_markers(words), key=lambda k: (k[1], -k[0]), default=None)
+        told_past = marker is not None and marker[2] == "past" and not _AHEAD.search(words)
+        if not told_past and not _PAST_VERB.search(owned["told"]):
             return When.on(published + dt.timedelta(days=1))
     if which == "next":
         day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
@@ -470,6 +478,13 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
     return When.on(day)
 
 
+# A reporting verb, after which the clause reported starts: "He said he's heard ...".
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|reported|stated|noted|according\s+to)\b", re.IGNORECASE)
+# What a clause looks ahead to: "in the run-up to Sunday's elections".
+_AHEAD = re.compile(
+    r"\b(?:ahead\s+of|run-?up\s+to|before|prior\s+to|for|until|till|toward|towards|awaiting)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A weekday's possessive and what its clause goes on to say of it, to the next mark.
 _OWNED = re.compile(r"['’]s\s(?P<told>[^,;:.!?()_—–]{0,60})")
 _DATE_AFTER_WEEKDAY = re.compile(

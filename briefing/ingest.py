@@ -80,10 +80,14 @@ _WIRE_NOTE = re.compile(
     r"^\(?(?i:for\s+use\s+by)\s[^,;]{0,60}?\b(?i:clients)\b[^,;()]{0,60}\)?(?:\(\w\))?$"
     r"|^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+\((?:[Uu]ndated|[A-Z][a-z][\w.' ]*,\s[A-Z][a-z]*\.?)\)\s*(?:--?|_|–|—|\{ndash\})\s",
 )
-# A wire's budget announces itself ("The Seattle Post-Intelligencer plans to move the
-# following for clients of the NYTimes News Service..."): nothing in it is article text,
-# not its contacts, bylines or notes either.
-_WIRE_BUDGET = re.compile(r"\b(?i:plans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\s+)?for)\b")
+# A wire's budget announces itself in its first lines ("The Seattle Post-Intelligencer
+# plans to move the following for clients of the NYTimes News Service...", "... the
+# following stories on Tuesday"): nothing in it is article text, not its contacts,
+# bylines or notes either. Not "The Army plans to move the following for storage".
+_WIRE_BUDGET = re.compile(
+    r"\bplans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\b|for\s+(?:use|clients|editions)\b)", re.IGNORECASE
+)
+_BUDGET_LINES = 3  # the blocks a budget's announcement may be in: after a note to clients
 # An author's note in parentheses: "(Margaret Talbot is a contributing writer for The
 # New York Times Magazine.)"
 _AUTHOR_NOTE = re.compile(
@@ -773,7 +777,7 @@ def parse_text(text: str, *, path: str | None = None, markdown: bool = False) ->
     shapes = [dataclasses.replace(s, prose=False) if i < header_end else s for i, s in enumerate(shapes)]
     shapes = _captions(shapes)
     runs = _runs(shapes)
-    if not runs or any(_WIRE_BUDGET.search(s.text) for s in shapes):
+    if not runs or any(_WIRE_BUDGET.search(s.text) for s in shapes[:_BUDGET_LINES]):
         return Article(text=text, path=path, blocks=tuple(Block(s.start, s.end, "boilerplate") for s in shapes))
 
     main = max(runs, key=lambda run: (sum(shapes[i].words for i in run), -run[0]))

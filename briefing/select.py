@@ -54,7 +54,7 @@ SUPPORT = 3.0
 ELIGIBLE = 0.1  # least relevance of a sentence to be picked for a theme
 HOME_RATIO = 0.6  # a sentence fits a theme only within this ratio of its best theme
 PADDING = 0.15  # an item must be worth this share of its section's first item
-DANGLING = 0.75  # a sentence that opens on what came before it ("It...", "This...")
+DANGLING_PRIOR = 0.75  # a sentence that opens on what came before it ("It...", "This...")
 MEMO_DANGLING = 0.5  # a memo item that leans on the sentence before it, a further factor
 REDUNDANT = 0.45  # cosine above which a sentence repeats one already picked
 # Two sentences carry the same fact when they share three terms or more and either
@@ -330,6 +330,9 @@ class Index:
         share = self.overlap(i, j)
         if not share or self.other_figures(i, j):
             return 0.0
+        shared = (self.entities[i] & self.entities[j]) - date_terms()
+        if self._shares_apart(i, j, shared):
+            return 0.0
         if share >= DUPLICATE_VERBATIM and self._tell_alike(i, j) and self._not_a_fragment_of(i, j):
             return share
         if share < DUPLICATE_SHARE:
@@ -338,8 +341,7 @@ class Index:
             # Two quotations: the same statement only if they quote the same words; a
             # shared speaker ("Pentagon spokesman Sean Parnell") is not a shared fact.
             return share if self._same_quote(i, j) else 0.0
-        shared = (self.entities[i] & self.entities[j]) - date_terms()
-        if self.distinct_names(shared) >= DUPLICATE_ENTITIES and not self._shares_apart(i, j, shared):
+        if self.distinct_names(shared) >= DUPLICATE_ENTITIES:
             return share  # the same names, told in other words: "airstrike killed" / "assassination"
         return 0.0
 
@@ -527,7 +529,7 @@ def _quality(sentence: Sentence) -> float:
         return 0.0
     score = 1.0
     if _DANGLING.match(text):
-        score *= DANGLING
+        score *= DANGLING_PRIOR
     if sentence.listed:  # a list item leans on the sentence that introduces the list
         score *= 0.5
     if _HOLE.search(text):  # where a web page's link was, words may be missing
@@ -660,11 +662,13 @@ def _change_terms() -> frozenset[str]:
 
 
 def _counted_alike(a: tuple[str, ...], b: tuple[str, ...], word: str) -> bool:
-    """Two things shares are of (Share.of) may be one: their last words agree ("sales",
-    "IOC members" / "IOC membership"). Not when that word is all their clauses share and
-    one says only "the cases": "90 percent of the cases occur in children" may not be
-    malaria's."""
-    if not (a[-1].startswith(b[-1]) or b[-1].startswith(a[-1])):
+    """Two things shares are of (Share.of) may be one: their last words are one noun
+    ("sales", "IOC members" / "IOC membership"; not "cars" / "cargo"). Not when that
+    word is all their clauses share and one says only "the cases": "90 percent of the
+    cases occur in children" may not be malaria's. Both saying "the species" may be one
+    ("could die out" / "rendered extinct"): which words tell the same, terms cannot say."""
+    short, long = sorted((a[-1], b[-1]), key=len)
+    if long != short and long not in (short + "ship", short + "s"):
         return False
     return (a[0] == "the") == (b[0] == "the") or word not in (a[-1], b[-1])
 

@@ -15,6 +15,7 @@ of the lead sentence, so it dates nothing.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -116,18 +117,27 @@ def event_dates(sentences: Sequence[Sentence], dated: Sequence[Dated]) -> list[D
 
 # Who reports, just before the word that says so ("the Zimbabwe News Agency reported
 # Saturday", "Vietnam News Agency reported Tuesday"): not what happened, so two reports
-# it gives of different happenings share no words at their dates.
-_REPORTER = re.compile(
-    r"(?:[A-Z][\w.&'’-]*\s+(?:of\s+)?)+(?:\([A-Z][\w.]*\)\s+)?(?=(?:"
-    + "|".join(sorted(REPORTING_WORDS))
-    + r")\b)"
-)
+# it gives of different happenings share no words at their dates. Not who announces or
+# confirms: "Exxon announced Tuesday that it would buy Mobil" is Exxon's doing.
+_REPORTING = re.compile(r"\b(?:reported|said|says|told)\b")
+_REPORTER = re.compile(r"(?<![\w.&'’-])(?:[A-Z][\w.&'’-]*\s+(?:of\s+)?)+(?:\([A-Z][\w.]*\)\s+)?$")
+_REPORTER_REACH = 80  # characters a reporter's name may take before its word
+
+
+@functools.lru_cache(maxsize=1024)
+def _reporters(text: str) -> tuple[tuple[int, int], ...]:
+    found = []
+    for word in _REPORTING.finditer(text):
+        name = _REPORTER.search(text, max(0, word.start() - _REPORTER_REACH), word.start())
+        if name:
+            found.append(name.span())
+    return tuple(found)
 
 
 def _near_terms(text: str, mention: DateMention) -> frozenset[str]:
     """The content terms among the NEAR nearest either side of the date, a reporter's
     name left out (it takes its places all the same)."""
-    reporters = [m.span() for m in _REPORTER.finditer(text)]
+    reporters = _reporters(text)
     before = reversed(list(_WORD.finditer(text, 0, mention.start)))  # nearest first
     after = _WORD.finditer(text, mention.end)
     return frozenset(

@@ -244,6 +244,20 @@ def test_a_weekdays_event_named_the_day_before_it_is_the_coming_one():
     text = "Before Tuesday's show started, an agent asked the audience to report any camcorders."
     assert day(text, dt.date(1999, 5, 17)) == When(1999, 5, 11)
     assert day("The police closed the market after Monday's attack.", wednesday) == When(2000, 4, 17)
+    # A past verb before it in its clause tells it as past too, unless the day is what
+    # the clause looks ahead to ("in the run-up to Sunday's elections", above).
+    monday = dt.date(2000, 4, 17)
+    for text in (
+        "Police arrested three men after Tuesday's bombing.",
+        "Twelve people were killed in Tuesday's bombing at a market in Kabul.",
+        "Investigators were searching for clues to Tuesday's bombing.",
+        "Stocks fell sharply after Tuesday's report on inflation.",
+    ):
+        assert day(text, monday) == When(2000, 4, 11), text
+    text = "The candidates campaigned hard ahead of Tuesday's vote."
+    assert day(text, monday) == When(2000, 4, 18)
+    text = "Tuesday's long-delayed vote will go ahead."  # a compound's "-ed" is no verb
+    assert day(text, monday) == When(2000, 4, 18)
 
 
 def test_a_weekday_paired_with_another_takes_its_tense():
@@ -406,6 +420,11 @@ def test_a_weekday_inside_a_name_dates_nothing(text: str, placed: bool):
         ("The standard will be phased in, starting with 2004 model year vehicles.", []),
         ("Ford plans a compact sport-utility vehicle for model year 2001.", []),
         ("Ford has installed data recorders in all of its 1999 models.", []),
+        ("The recorders are standard on model-year 2001 pickups.", []),
+        ("The Class Of 2000 was the largest yet.", []),
+        # A year that opens the sentence after a preposition is a date all the same.
+        ("By 2050 models predict that sea levels will rise by a foot.", [("2050", "2050")]),
+        ("In 1998 models of the virus showed it could spread quickly.", [("1998", "1998")]),
         ("The cars were recalled in 1999, models and all.", [("1999", "1999")]),
     ],
 )

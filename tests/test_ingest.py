@@ -551,6 +551,23 @@ def test_a_wire_budget_and_an_authors_note_are_not_article_text():
         "The agency said on Monday that it would decide on the dams by the end of the year.\n"
     )
     assert parse_text(budget).body_blocks() == ()
+    budget = (
+        "The Arizona Republic plans to move the following stories on Tuesday, Aug. 29. If you have any "
+        "questions, please call The Republic News Desk at (602) 444-8286.\n\n"
+        "PACKARD (Undated) _ A Phoenix man puts up for auction the rights to the famous Packard name.\n\n"
+        "The auction house said on Monday that bidding would open at $1 million next month.\n"
+    )
+    assert parse_text(budget).body_blocks() == ()
+    # A story that says the words is a story all the same; so is one that quotes a
+    # budget's words far down.
+    for story in (
+        "WASHINGTON (AP) -- The Army plans to move the following for storage at a depot in Utah: tanks, "
+        "trucks and spare parts.\n\nThe move will take two years, officials said on Monday.\n",
+        "WASHINGTON (AP) -- The Army said on Monday it would close the depot by the end of the year.\n\n"
+        "Officials said the closure would save $40 million a year.\n\nCongress must still approve it.\n\n"
+        "A memo read: the base plans to move the following stories of the building first.\n",
+    ):
+        assert len(parse_text(story).body_blocks()) >= 2, story
     note = "&UR; (Margaret Talbot is a contributing writer for The New York Times Magazine.) &LR;\n\n------------------ &QC;\n"
     assert parse_text(note).body_blocks() == ()
     # A wire dateline is no budget entry, and a reporter in a story is no author's note.

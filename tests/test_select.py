@@ -430,6 +430,11 @@ def test_one_share_whose_clauses_share_one_word_may_still_be_of_two_things():
                 "occur in Africa.", chickenpox) == 0
     assert pair("Another study indicated that 90 percent of restaurant owners reported that their indoor areas "
                 "were smoke-free.", "A survey shows that over 90 percent of smokers smoke in public places.") == 0
+    # However short the sentences (a short pair shares most of its words), nor when
+    # they count things whose words merely begin alike.
+    assert pair("Over 90 percent of malaria cases are in Africa.", "About 90 percent of the cases are children.") == 0
+    assert pair("Only 5 percent of cars are inspected, officials said.",
+                "Only 5 percent of cargo is inspected at the port.") == 0
     # Of one thing they stay one fact: the same thing counted, a shared place, the
     # same things said twice ("the species" in each).
     assert pair("AOL notes projections like a recent one from Forrester Research Inc., which predicted that "

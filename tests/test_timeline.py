@@ -236,6 +236,14 @@ def cited_events(*texts: str) -> list[tuple[str, list[int]]]:
             ),
             [("1998", [2]), ("1998-05-02", [1])],
         ),
+        # Who confirms or announces is who acts: Boeing's cut, told in other words.
+        (
+            (
+                "Jobs\n\nDecember 2, 1998\n\nBoeing confirmed Tuesday that it would cut 20,000 jobs.\n",
+                "Planes\n\nDecember 3, 1998\n\nBoeing confirmed on Dec. 1, 1998, plans to shed 20,000 workers.\n",
+            ),
+            [("1998-12-01", [1, 2])],
+        ),
         # Two sources telling one happening of a year are one event: two shared words
         # at the date, or the happening the year names, or the same sentence.
         (
