@@ -136,7 +136,8 @@ def _source(number: int, article: Article) -> Source:
 def summarize_articles(
     articles: Sequence[Article], query: str | None = None, words: int = 100
 ) -> list[Sentence]:
-    """A plain extractive summary: at most ``words`` words, the best sentence first."""
+    """A plain extractive summary: at most ``words`` words, the best sentence first (one
+    that opens on the sentence before it only right after that one)."""
     sentences = segment_all(articles)
     index = Index(sentences)
     picks = summarize_index(index, Query.from_text(query) if query else None, words)

@@ -23,7 +23,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -89,7 +89,9 @@ _SIGNPOST = re.compile(
 )
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
-    r"(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
+    # "This year's El Nino", "These days" tell when, not what came before.
+    r"(?:(?:this|these)(?!\s+(?:days|week|weekend|month|year|morning|afternoon|evening|season)\b)|"
+    r"that|those|it|its|they|their|them|he|she|his|her|such|"
     r"and|but|or|so|also|then|here|"
     # "There, the coalition..." points back; "There are 2,500 troops" stands alone.
     r"there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b))\b",
@@ -120,6 +122,11 @@ _ANSWERS_BEFORE = re.compile(
     r"|(?:[\w'’-]+,?\s+){1,4}also\b)",
     re.IGNORECASE,
 )
+
+
+# A connective before a name: "But Primakov said ...", "And Schumer plans to campaign
+# ...": it leans on what came before it, yet says who and what without it.
+_CONNECTIVE_NAME = re.compile(r"^(?:[\"“‘']\s*)?(?i:and|but|or|so|also|then)\s+(?!I\b)[A-Z]")
 
 
 def leans_back(text: str, alone: bool = False) -> bool:
@@ -226,7 +233,9 @@ class Index:
         self.sources = np.array([s.source for s in self.sentences])
         self.source_count = len({s.source for s in self.sentences})  # articles with a sentence
         self.quality = np.array([_quality(s) for s in self.sentences])
-        self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences])
+        self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences], dtype=bool)
+        # Without the sentence before it, a reader cannot tell who or what it speaks of.
+        self.orphan = self.dangling & ~np.array([bool(_CONNECTIVE_NAME.match(s.text)) for s in self.sentences], dtype=bool)
         # Read alone, as a memo shows it, a sentence leans on more (see `leans_back`).
         self.leans_back = self.dangling | np.array([bool(_LEANS_BACK.match(s.text)) for s in self.sentences], dtype=bool)
         self.concepts = [sentence_concepts(s.text) for s in self.sentences]
@@ -703,7 +712,9 @@ def summarize_index(
     index: Index, query: Query | None, words: int, params: Params = PARAMS
 ) -> list[Pick]:
     """A plain extractive summary of at most ``words`` words, best sentence first: the
-    sentences that together cover the most weighted concepts (see coverage.py)."""
+    sentences that together cover the most weighted concepts (see coverage.py). A
+    sentence that opens on what came before it is held only with that sentence, right
+    after it."""
     relevance = index.relevance(query) if query is not None and query.terms else None
     if relevance is None and (story := story_query(index, params)) is not None:  # "What is it?" asks nothing
         relevance = index.relevance(story)
@@ -713,5 +724,25 @@ def summarize_index(
         i for i in range(len(index.sentences))
         if index.quality[i] > 0
     ]
-    chosen = maximize(index, weights, candidates, words=words, relevance=relevance, params=params)
-    return [Pick(i, gain, ()) for i, gain in chosen]
+    # A sentence that opens on what came before it ("This suggests a significant
+    # reduction...") reads only after that sentence: picked without it, it goes, and
+    # the rest is chosen again; picked with it, it follows it.
+    while True:
+        chosen = maximize(index, weights, candidates, words=words, relevance=relevance, params=params)
+        picked = {i for i, _gain in chosen}
+        orphans = {i for i in picked if index.orphan[i] and not _follows(index, i, picked)}
+        if not orphans:
+            break
+        candidates = [i for i in candidates if i not in orphans]
+    ordered = [(i, gain) for i, gain in chosen if not index.orphan[i]]
+    for i, gain in sorted(chosen):  # a chain of them in order: "It ..." after "This ..."
+        if index.orphan[i]:
+            at = next(k for k, (j, _g) in enumerate(ordered) if j == i - 1)
+            ordered.insert(at + 1, (i, gain))
+    return [Pick(i, gain, ()) for i, gain in ordered]
+
+
+def _follows(index: Index, i: int, picked: Collection[int]) -> bool:
+    """Sentence i's predecessor in its article is among ``picked``."""
+    before, sentence = index.sentences[i - 1], index.sentences[i]
+    return i - 1 in picked and before.source == sentence.source and before.position == sentence.position - 1
