@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefing.models import MONTHS, When
-from briefing.terms import NUMBER_WORDS, normalise
+from briefing.terms import NUMBER_WORDS, REPORTING_WORDS, normalise
 
 # Month words, lower case and without a dot: names, three-letter abbreviations, "sept".
 _MONTH_NUMBER = {
@@ -319,10 +319,15 @@ def _tense(text: str, start: int, end: int, after: int) -> _Tense:
     opens its clause ("On Friday, talks will ...") the first such word after it decides."""
     _opener, words = clause_before(text, start, after)
     if not _ONLY_PREPOSITIONS.match(words):
-        return _tense_of(max(_markers(words), key=lambda m: (m[1], -m[0]), default=None))
+        return _tense_of(_last_marker(words))
     following = _CLAUSE_OPENER.search(text, end + 1)  # past the comma of "On Friday, "
     words = text[end : following.start() if following else len(text)]
     return _tense_of(min(_markers(words), key=lambda m: (m[0], -m[1]), default=None))
+
+
+def _last_marker(words: str) -> tuple[int, int, _Tense] | None:
+    """The last word of ``words`` that marks a tense, if any."""
+    return max(_markers(words), key=lambda m: (m[1], -m[0]), default=None)
 
 
 def _markers(words: str) -> Iterator[tuple[int, int, _Tense]]:
@@ -446,7 +451,7 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
         # not look ahead to it ("campaigned hard ahead of Tuesday's vote").
         _opener, words = clause_before(text, m.start())
         words = words[max((r.end() for r in _REPORTED.finditer(words)), default=0) :]  # "He said he's heard ..."
-        marker = max(_markers(words), key=lambda k: (k[1], -k[0]), default=None)
+        marker = _last_marker(words)
         told_past = marker is not None and marker[2] == "past" and not _AHEAD.search(words)
         if not told_past and not _PAST_VERB.search(owned["told"]):
             return When.on(published + dt.timedelta(days=1))
@@ -479,7 +484,7 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
 
 
 # A reporting verb, after which the clause reported starts: "He said he's heard ...".
-_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|reported|stated|noted|according\s+to)\b", re.IGNORECASE)
+_REPORTED = re.compile(rf"\b(?:{'|'.join(sorted(REPORTING_WORDS))}|tells)\b", re.IGNORECASE)
 # What a clause looks ahead to: "in the run-up to Sunday's elections".
 _AHEAD = re.compile(
     r"\b(?:ahead\s+of|run-?up\s+to|before|prior\s+to|for|until|till|toward|towards|awaiting)\s+(?:the\s+)?$",

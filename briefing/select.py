@@ -87,12 +87,13 @@ _SIGNPOST = re.compile(
     r"|the\s+following\s+(?:is|are|was|were)\b(?![^:]*:\s*\S))\b",
     re.IGNORECASE,
 )
+_CONNECTIVES = r"and|but|or|so|also|then"
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
     # "This year's El Nino", "These days" tell when, not what came before.
     r"(?:(?:this|these)(?!\s+(?:days|week|weekend|month|year|morning|afternoon|evening|season)\b)|"
     r"that|those|it|its|they|their|them|he|she|his|her|such|"
-    r"and|but|or|so|also|then|here|"
+    rf"{_CONNECTIVES}|here|"
     # "There, the coalition..." points back; "There are 2,500 troops" stands alone.
     r"there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b))\b",
     re.IGNORECASE,
@@ -126,7 +127,7 @@ _ANSWERS_BEFORE = re.compile(
 
 # A connective before a name: "But Primakov said ...", "And Schumer plans to campaign
 # ...": it leans on what came before it, yet says who and what without it.
-_CONNECTIVE_NAME = re.compile(r"^(?:[\"“‘']\s*)?(?i:and|but|or|so|also|then)\s+(?!I\b)[A-Z]")
+_CONNECTIVE_NAME = re.compile(rf"^(?:[\"“‘']\s*)?(?i:{_CONNECTIVES})\s+(?!I\b)[A-Z]")
 
 
 def leans_back(text: str, alone: bool = False) -> bool:
@@ -232,8 +233,8 @@ class Index:
 
         self.sources = np.array([s.source for s in self.sentences])
         self.source_count = len({s.source for s in self.sentences})  # articles with a sentence
-        self.quality = np.array([_quality(s) for s in self.sentences])
         self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences], dtype=bool)
+        self.quality = np.array([_quality(s, bool(d)) for s, d in zip(self.sentences, self.dangling, strict=True)])
         # Without the sentence before it, a reader cannot tell who or what it speaks of.
         self.orphan = self.dangling & ~np.array([bool(_CONNECTIVE_NAME.match(s.text)) for s in self.sentences], dtype=bool)
         # Read alone, as a memo shows it, a sentence leans on more (see `leans_back`).
@@ -523,7 +524,7 @@ class Index:
         return tuple(group)
 
 
-def _quality(sentence: Sentence) -> float:
+def _quality(sentence: Sentence, dangling: bool) -> float:
     """A prior on a sentence standing alone in a memo: 0 rules it out."""
     text = sentence.text
     words = len(text.split())
@@ -537,7 +538,7 @@ def _quality(sentence: Sentence) -> float:
     if _SIGNPOST.match(text):
         return 0.0
     score = 1.0
-    if _DANGLING.match(text):
+    if dangling:
         score *= DANGLING_PRIOR
     if sentence.listed:  # a list item leans on the sentence that introduces the list
         score *= 0.5
@@ -744,5 +745,7 @@ def summarize_index(
 
 def _follows(index: Index, i: int, picked: Collection[int]) -> bool:
     """Sentence i's predecessor in its article is among ``picked``."""
+    if i - 1 not in picked:
+        return False
     before, sentence = index.sentences[i - 1], index.sentences[i]
-    return i - 1 in picked and before.source == sentence.source and before.position == sentence.position - 1
+    return before.source == sentence.source and before.position == sentence.position - 1
