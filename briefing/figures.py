@@ -281,7 +281,11 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         polled = re.match(r"\s+of\s+those\s+(?!aged\b)([a-z]+ed)\b", tail)
         if polled:
             return polled[1]  # "of those surveyed"
-        of = re.match(r"\s+of\s+(?:(?:the|its|their|those|these|his|her|our|all)\s+)?(.*)", tail)
+        # "of the 3,400 tribe members": the count of the whole is no part of the noun.
+        of = re.match(
+            r"\s+of\s+(?:(?:the|its|their|those|these|his|her|our|all)\s+(?:[\d.,]*\d(?:\s+(?:million|billion))?\s+)?)?(.*)",
+            tail,
+        )
         if of:
             # "of the high school students using steroids": up to a plural noun if there
             # is one; "of the vote", "of the U.S. population" have none.

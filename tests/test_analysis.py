@@ -139,6 +139,19 @@ def test_a_share_counts_its_noun_not_the_clause_after_it():
     assert figures("In 1998, 62 percent of those aged 18 to 34 held stocks.")[0][3] == ""
 
 
+def test_a_share_of_a_counted_whole_counts_the_noun_after_the_count():
+    # DUC 2006 dev (Quebec; a reservation; malaria in Lagos): the whole's size is no
+    # part of what the share is of, which had come out empty.
+    assert figures("About 80 percent of the 5.2 million eligible voters cast ballots in Monday's election.")[0][3] == (
+        "eligible voters"
+    )
+    assert figures("In Macy, 60 percent of the 3,400 tribe members are unemployed.")[0][3] == "tribe members"
+    assert figures("He said that about 30 percent of the 450 children seen in the study had malaria parasite.")[0][3] == (
+        "children"
+    )
+    assert figures("Crime fell 5 percent of the 1990s level.")[0][3] == ""  # a decade, not a count
+
+
 def test_ages_and_multiples_are_not_figures_and_centimetres_are_a_length():
     assert figures("The athlete risks death before the age of 50.") == []
     assert figures("Children aged 12 were tested.") == []
