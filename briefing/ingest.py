@@ -85,9 +85,10 @@ _WIRE_NOTE = re.compile(
 # following stories on Tuesday"): nothing in it is article text, not its contacts,
 # bylines or notes either. Not "The Army plans to move the following for storage".
 _WIRE_BUDGET = re.compile(
-    r"\bplans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\b|for\s+(?:use|clients|editions)\b)", re.IGNORECASE
+    r"\bplans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\b|for\s+(?:[\w.,]+\s+){0,3}?(?:use|clients|editions)\b)",
+    re.IGNORECASE,
 )
-_BUDGET_LINES = 3  # the blocks a budget's announcement may be in: after a note to clients
+_BUDGET_LINES = 3  # the blocks a budget's announcement may be in, notes to clients and codes aside
 # An author's note in parentheses: "(Margaret Talbot is a contributing writer for The
 # New York Times Magazine.)"
 _AUTHOR_NOTE = re.compile(
@@ -777,7 +778,8 @@ def parse_text(text: str, *, path: str | None = None, markdown: bool = False) ->
     shapes = [dataclasses.replace(s, prose=False) if i < header_end else s for i, s in enumerate(shapes)]
     shapes = _captions(shapes)
     runs = _runs(shapes)
-    if not runs or any(_WIRE_BUDGET.search(s.text) for s in shapes[:_BUDGET_LINES]):
+    told = [s for s in shapes if not (s.boilerplate or s.meta)]
+    if not runs or any(_WIRE_BUDGET.search(s.text) for s in told[:_BUDGET_LINES]):
         return Article(text=text, path=path, blocks=tuple(Block(s.start, s.end, "boilerplate") for s in shapes))
 
     main = max(runs, key=lambda run: (sum(shapes[i].words for i in run), -run[0]))

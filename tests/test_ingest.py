@@ -558,6 +558,12 @@ def test_a_wire_budget_and_an_authors_note_are_not_article_text():
         "The auction house said on Monday that bidding would open at $1 million next month.\n"
     )
     assert parse_text(budget).body_blocks() == ()
+    # The wire's header before it, a note to clients and typesetting codes, does not
+    # push the announcement out of the first lines; nor do "Sunday editions of clients".
+    header = "(a) &QL;\n\n(For use by N.Y. Times News Service clients)(a) &QL;\n\n&QL;\n\n"
+    assert parse_text(header + budget).body_blocks() == ()
+    sunday = budget.replace("stories on Tuesday", "for Sunday editions of clients of the NYTimes News Service")
+    assert parse_text(sunday).body_blocks() == ()
     # A story that says the words is a story all the same; so is one that quotes a
     # budget's words far down.
     for story in (
