@@ -87,17 +87,38 @@ _SIGNPOST = re.compile(
     r"|the\s+following\s+(?:is|are|was|were)\b(?![^:]*:\s*\S))\b",
     re.IGNORECASE,
 )
-_CONNECTIVES = r"and|but|or|so|also|then"
+_CONNECTIVES = r"and|but|or|so(?!\s+far\b)|also|then"  # not "So far, officials ..."
+# Words after "this" or "these" that tell when: "This year's El Nino", "These days".
+_WHEN_WORDS = r"days|week|weekend|month|year|morning|afternoon|evening|night|season|summer|spring|fall|autumn|winter|decade|century"
+# Words that point to what came before: "It ...", "They ...", "Such ...".
+_POINTERS = (
+    rf"(?:(?:this|these)(?!\s+(?:{_WHEN_WORDS})\b)|"
+    r"that|those|it|its|they|their|them|he|she|his|her|such|here|"
+    # "There, the coalition..." points back; "There are 2,500 troops" stands alone.
+    r"there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b|['’]s\b))"
+    r"\b(?!-)"  # not "Then-President Bush", "So-called trap crops"
+)
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
-    # "This year's El Nino", "These days" tell when, not what came before.
-    r"(?:(?:this|these)(?!\s+(?:days|week|weekend|month|year|morning|afternoon|evening|season)\b)|"
-    r"that|those|it|its|they|their|them|he|she|his|her|such|"
-    rf"{_CONNECTIVES}|here|"
-    # "There, the coalition..." points back; "There are 2,500 troops" stands alone.
-    r"there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b))\b",
+    rf"(?:(?:{_CONNECTIVES})\b(?!-)|{_POINTERS})",
     re.IGNORECASE,
 )
+# A connective says who or what without the sentence before it unless a pointer
+# follows it, maybe after an opening phrase: "But it ...", "But Tuesday night, he
+# acknowledged ..." lean on it; "But Primakov said ...", "But the West Nile virus had
+# never before been detected ..." do not.
+_CONNECTIVE_OPENS = re.compile(rf"^(?:[\"“‘']\s*)?(?:{_CONNECTIVES})\b(?!-)", re.IGNORECASE)
+_CONNECTIVE_POINTS = re.compile(
+    rf"^(?:[\"“‘']\s*)?(?:{_CONNECTIVES}),?\s+(?:(?:{_CONNECTIVES})\s+)?(?:[^,;:]{{1,40}},\s+)?{_POINTERS}", re.IGNORECASE
+)
+
+
+def _orphan(text: str) -> bool:
+    """Without the sentence before it, a reader cannot tell who or what it speaks of."""
+    if _CONNECTIVE_OPENS.match(text):
+        return _CONNECTIVE_POINTS.match(text) is not None
+    return _DANGLING.match(text) is not None
+
 
 # A memo shows a sentence alone, so more openings lean on what came before it there:
 # "Others suffered...", "For example, it...", and a pronoun after an opening phrase
@@ -108,7 +129,7 @@ _LEANS_BACK = re.compile(
     r"^(?:[\"“‘']\s*)?(?:others\b|for\s+(?:example|instance)\b"
     r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,3},\s+(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such)\b"
     r"|(?:[\w'’.-]+\s+){1,4}(?:" + "|".join(sorted(REPORTING_WORDS)) + r")\s+(?:that[’']s|that\s+(?:is|was)|this|these|those)\b"
-    r"(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|night|season|summer|spring|fall|autumn|winter)\b))",
+    rf"(?!\s+(?:{_WHEN_WORDS})\b))",
     re.IGNORECASE,
 )
 # A connective answers the sentence before it ("Yet nearly everyone said their knee pain
@@ -123,11 +144,6 @@ _ANSWERS_BEFORE = re.compile(
     r"|(?:[\w'’-]+,?\s+){1,4}also\b)",
     re.IGNORECASE,
 )
-
-
-# A connective before a name: "But Primakov said ...", "And Schumer plans to campaign
-# ...": it leans on what came before it, yet says who and what without it.
-_CONNECTIVE_NAME = re.compile(rf"^(?:[\"“‘']\s*)?(?i:{_CONNECTIVES})\s+(?!I\b)[A-Z]")
 
 
 def leans_back(text: str, alone: bool = False) -> bool:
@@ -235,8 +251,7 @@ class Index:
         self.source_count = len({s.source for s in self.sentences})  # articles with a sentence
         self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences], dtype=bool)
         self.quality = np.array([_quality(s, bool(d)) for s, d in zip(self.sentences, self.dangling, strict=True)])
-        # Without the sentence before it, a reader cannot tell who or what it speaks of.
-        self.orphan = self.dangling & ~np.array([bool(_CONNECTIVE_NAME.match(s.text)) for s in self.sentences], dtype=bool)
+        self.orphan = np.array([bool(d) and _orphan(s.text) for s, d in zip(self.sentences, self.dangling, strict=True)])
         # Read alone, as a memo shows it, a sentence leans on more (see `leans_back`).
         self.leans_back = self.dangling | np.array([bool(_LEANS_BACK.match(s.text)) for s in self.sentences], dtype=bool)
         self.concepts = [sentence_concepts(s.text) for s in self.sentences]
@@ -721,13 +736,16 @@ def summarize_index(
         relevance = index.relevance(story)
         params = dataclasses.replace(params, relevance_floor=params.story_floor)
     weights = concept_weights(index, relevance, params)
-    candidates = [
-        i for i in range(len(index.sentences))
-        if index.quality[i] > 0
-    ]
+    candidates = [i for i in range(len(index.sentences)) if index.quality[i] > 0]
     # A sentence that opens on what came before it ("This suggests a significant
-    # reduction...") reads only after that sentence: picked without it, it goes, and
-    # the rest is chosen again; picked with it, it follows it.
+    # reduction...") reads only after that sentence. One whose sentence before cannot be
+    # picked (it has none, or that one is a heading) is no candidate; picked without it,
+    # it goes, and the rest is chosen again; picked with it, it follows it.
+    everything, available = candidates, set(candidates)
+    for i in candidates:  # in order, so a chain goes with its head
+        if index.orphan[i] and not _follows(index, i, available):
+            available.discard(i)
+    candidates = [i for i in candidates if i in available]
     while True:
         chosen = maximize(index, weights, candidates, words=words, relevance=relevance, params=params)
         picked = {i for i, _gain in chosen}
@@ -735,11 +753,14 @@ def summarize_index(
         if not orphans:
             break
         candidates = [i for i in candidates if i not in orphans]
-    ordered = [(i, gain) for i, gain in chosen if not index.orphan[i]]
-    for i, gain in sorted(chosen):  # a chain of them in order: "It ..." after "This ..."
-        if index.orphan[i]:
-            at = next(k for k, (j, _g) in enumerate(ordered) if j == i - 1)
-            ordered.insert(at + 1, (i, gain))
+    if not chosen:  # only a sentence that leans on another fits: better it than nothing
+        chosen = maximize(index, weights, everything, words=words, relevance=relevance, params=params)
+    picked = {i for i, _gain in chosen}
+    placed = [index.orphan[i] and _follows(index, i, picked) for i, _gain in chosen]
+    ordered = [pick for pick, after in zip(chosen, placed, strict=True) if not after]
+    for i, gain in sorted(pick for pick, after in zip(chosen, placed, strict=True) if after):
+        at = next(k for k, (j, _g) in enumerate(ordered) if j == i - 1)  # a chain in order: "It ..." after "This ..."
+        ordered.insert(at + 1, (i, gain))
     return [Pick(i, gain, ()) for i, gain in ordered]
 
 

@@ -728,3 +728,38 @@ def test_a_connective_before_a_name_says_who_without_the_sentence_before():
                              "They had been abducted by unidentified gunmen in Grozny.\n", path="a.txt")]
     index = Index(segment_all(articles))
     assert [bool(o) for o in index.orphan] == [False, False, True]
+    # From the bench (helper-34): so do a connective before a phrase that names what it
+    # speaks of, and not one before a pointer after an opening phrase.
+    texts = ["The virus was found in New York birds in September, officials said.",
+             "But the West Nile virus had never before been detected in the Western Hemisphere.",
+             "But Tuesday night, he acknowledged the nation had made little progress in solving the violence problem."]
+    index = Index(segment_all([make_article("Virus\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    assert [bool(o) for o in index.orphan] == [False, False, True]
+
+
+def test_openings_that_do_not_point_back_are_not_dangling():
+    # From the bench and the DUC 2004 lead of a summary that had dropped it, and with
+    # it the sentences after it.
+    texts = ["There's no such thing as a free lunch any longer in Brazil, President Fernando Henrique Cardoso is "
+             "telling government workers.",
+             "So far, Kabila has refused to negotiate with the rebels, accusing them of being the puppets of "
+             "neighboring Rwanda and Uganda.",
+             "So-called trap crops _ flowers, alfalfa _ planted alongside cash crops attract beneficial insects.",
+             "This decade, more than 60,000 children, infants to teen-agers, have died in traffic crashes.",
+             "There, the coalition's ministers met again on Monday to settle the terms of the loan."]
+    index = Index(segment_all([make_article("One\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    assert [bool(d) for d in index.dangling] == [False, False, False, False, True]
+
+
+def test_a_summary_is_not_emptied_by_sentences_that_lean_on_a_heading():
+    """An article whose body opens "It reopened..." under a heading: with no sentence
+    before them that could be picked, its sentences had all been held back, and the
+    summary came out empty with a warning that nothing fits."""
+    article = make_article("Bridge\n\nFlood chaos\n\nIt reopened on Wednesday after emergency repairs costing $2 "
+                           "million, the county engineer said.\n\nThey had taken three days and closed the main "
+                           "road through Marlow, officials said.\n", path="a.txt")
+    summary = [s.text for s in summarize_articles([article], words=60)]
+    assert summary == [
+        "It reopened on Wednesday after emergency repairs costing $2 million, the county engineer said.",
+        "They had taken three days and closed the main road through Marlow, officials said.",
+    ]
