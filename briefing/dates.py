@@ -485,9 +485,12 @@ def _weekday(text: str, m: re.Match[str], published: dt.date, found: Sequence[Da
 
 # A reporting verb, after which the clause reported starts: "He said he's heard ...".
 _REPORTED = re.compile(rf"\b(?:{'|'.join(sorted(REPORTING_WORDS))}|tells)\b", re.IGNORECASE)
-# What a clause looks ahead to: "in the run-up to Sunday's elections".
+# What a clause looks ahead to: "in the run-up to Sunday's elections", or puts off or
+# plans ("Organizers postponed Tuesday's concert"; the day after publication it is
+# the coming one).
 _AHEAD = re.compile(
-    r"\b(?:ahead\s+of|run-?up\s+to|before|prior\s+to|for|until|till|toward|towards|awaiting)\s+(?:the\s+)?$",
+    r"\b(?:ahead\s+of|run-?up\s+to|before|prior\s+to|for|until|till|toward|towards|awaiting"
+    r"|postponed|delayed|cancell?ed|called\s+off|rescheduled|scrapped|suspended|boycotted|scheduled|planned)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A weekday's possessive and what its clause goes on to say of it, to the next mark.
