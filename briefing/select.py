@@ -72,18 +72,20 @@ SECOND_HAND = 0.75  # how surely a sentence must retell one of a fact's wordings
 SAME_TELLING = 0.5  # share of what the sentence telling less says that the other says too
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
 _JOINED = re.compile(r"of(?: the)?", re.IGNORECASE)  # "Institutes of Health", "Bank of the South"
-_QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
+_QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|``((?:[^']|'(?!'))(?:[^']|'(?!')){2,})''")  # wire copy: ``...
 
 # A space before a comma or a full stop: what a page's link leaves when its text is lost
 # ("while the military presence in Iraq , operations ... continue"). Not before a colon
 # or a semicolon, where French typography puts one.
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
+# An opening quotation mark, wire copy's "``" among them.
+_OPENING_QUOTE = r"(?:(?:[\"“‘']|``)\s*)?"
 # A sentence that announces what follows tells nothing itself: "Here is what we know as
 # of Monday morning.", "Here's what you need to know.", "The following are major news
 # items in leading British newspapers Wednesday." (not "The following day, ...", nor
 # "The following were among those killed: ..." with its list).
 _SIGNPOST = re.compile(
-    r"^(?:[\"“‘']\s*)?(?:here(?:'s|’s|\s+is|\s+are)\s+(?:what|how|why|where|when|who|a\s+look|everything|the\s+latest)"
+    r"^" + _OPENING_QUOTE + r"(?:here(?:'s|’s|\s+is|\s+are)\s+(?:what|how|why|where|when|who|a\s+look|everything|the\s+latest)"
     r"|the\s+following\s+(?:is|are|was|were)\b(?![^:]*:\s*\S))\b",
     re.IGNORECASE,
 )
@@ -99,7 +101,7 @@ _POINTERS = (
     r"\b(?!-)"  # not "Then-President Bush", "So-called trap crops"
 )
 _DANGLING = re.compile(
-    r"^(?:[\"“‘']\s*)?(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
+    r"^" + _OPENING_QUOTE + r"(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
     rf"(?:(?:{_CONNECTIVES})\b(?!-)|{_POINTERS})",
     re.IGNORECASE,
 )
@@ -107,9 +109,9 @@ _DANGLING = re.compile(
 # follows it, maybe after an opening phrase: "But it ...", "But Tuesday night, he
 # acknowledged ..." lean on it; "But Primakov said ...", "But the West Nile virus had
 # never before been detected ..." do not.
-_CONNECTIVE_OPENS = re.compile(rf"^(?:[\"“‘']\s*)?(?:{_CONNECTIVES})\b(?!-)", re.IGNORECASE)
+_CONNECTIVE_OPENS = re.compile(rf"^{_OPENING_QUOTE}(?:{_CONNECTIVES})\b(?!-)", re.IGNORECASE)
 _CONNECTIVE_POINTS = re.compile(
-    rf"^(?:[\"“‘']\s*)?(?:{_CONNECTIVES}),?\s+(?:(?:{_CONNECTIVES})\s+)?(?:[^,;:]{{1,40}},\s+)?{_POINTERS}", re.IGNORECASE
+    rf"^{_OPENING_QUOTE}(?:{_CONNECTIVES}),?\s+(?:(?:{_CONNECTIVES})\s+)?(?:[^,;:]{{1,40}},\s+)?{_POINTERS}", re.IGNORECASE
 )
 
 
@@ -117,7 +119,50 @@ def _orphan(text: str) -> bool:
     """Without the sentence before it, a reader cannot tell who or what it speaks of."""
     if _CONNECTIVE_OPENS.match(text):
         return _CONNECTIVE_POINTS.match(text) is not None
-    return _DANGLING.match(text) is not None
+    return _dangles(text)
+
+
+def _dangles(text: str) -> bool:
+    """The sentence opens on what came before it: a pointer, a connective, or a
+    quotation whose speaker the sentence before names ("he said")."""
+    return _DANGLING.match(text) is not None or _unattributed(text)
+
+
+_CLOSING_QUOTE = {"``": "''", "“": "”", '"': '"'}
+# "``I want to start a charity,'' he told Mallot.": who "he" is, the sentence before says.
+_SPEAKER_POINTS = re.compile(
+    rf"^\W*(?:(?:he|she|they|we|i)\s+(?:{'|'.join(sorted(REPORTING_WORDS))})|(?:{'|'.join(sorted(REPORTING_WORDS))})\s+(?:he|she|they|we)\b)",
+    re.IGNORECASE,
+)
+
+
+def _opening_quotation(text: str) -> str | None:
+    """What is left of a sentence that opens with a quotation once its quotations are
+    taken out, or None when it opens otherwise or its quotation runs on past it."""
+    opener = next((q for q in _CLOSING_QUOTE if text.startswith(q)), None)
+    if opener is None or _CLOSING_QUOTE[opener] not in text[len(opener) :]:
+        return None
+    return _QUOTATION.sub(" ", text)
+
+
+def _unattributed(text: str) -> bool:
+    """A sentence that opens with a quotation and says "he said" after it."""
+    rest = _opening_quotation(text)
+    return rest is not None and _SPEAKER_POINTS.match(rest) is not None
+
+
+# Outside a quotation, no word but a figure's: "``Star Wars: Episode I -- The Phantom
+# Menace,'' $64.8 million." is a line of a chart.
+_FIGURE_WORDS = re.compile(r"(?:[^\w]|\d|\b(?:million|billion|trillion|thousand|dlrs|percent|per\s+cent)\b)*", re.IGNORECASE)
+
+
+def _quotation_alone(text: str) -> bool:
+    """A sentence that is a quotation and nothing else says not who said it: one whose
+    quotation goes on past it, or holds nothing else but a figure."""
+    if not text.startswith(tuple(_CLOSING_QUOTE)):
+        return False
+    rest = _opening_quotation(text)
+    return rest is None or _FIGURE_WORDS.fullmatch(rest) is not None
 
 
 # A memo shows a sentence alone, so more openings lean on what came before it there:
@@ -126,7 +171,7 @@ def _orphan(text: str) -> bool:
 # So does what someone says of "that", "this" or "those" ("Experts say that's probably
 # because...", "The union said this clearly addresses..."; not "announced this week").
 _LEANS_BACK = re.compile(
-    r"^(?:[\"“‘']\s*)?(?:others\b|for\s+(?:example|instance)\b"
+    r"^" + _OPENING_QUOTE + r"(?:others\b|for\s+(?:example|instance)\b"
     r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,3},\s+(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such)\b"
     r"|(?:[\w'’.-]+\s+){1,4}(?:" + "|".join(sorted(REPORTING_WORDS)) + r")\s+(?:that[’']s|that\s+(?:is|was)|this|these|those)\b"
     rf"(?!\s+(?:{_WHEN_WORDS})\b))",
@@ -138,7 +183,7 @@ _LEANS_BACK = re.compile(
 # items such a sentence still reads well ("However, according to the Pentagon, fewer
 # than 1,000 American troops remain"); in the bottom line, with nothing around it, not.
 _ANSWERS_BEFORE = re.compile(
-    r"^(?:[\"“‘']\s*)?(?:(?:yet|still|however|instead|meanwhile|nevertheless|nonetheless|moreover|furthermore"
+    r"^" + _OPENING_QUOTE + r"(?:(?:yet|still|however|instead|meanwhile|nevertheless|nonetheless|moreover|furthermore"
     r"|besides|likewise|similarly|otherwise|thus|hence|therefore|consequently|indeed|conversely|accordingly"
     r"|even\s+so|in\s+(?:addition|contrast|turn)|by\s+contrast|as\s+a\s+result|on\s+the\s+other\s+hand)\b"
     r"|(?:[\w'’-]+,?\s+){1,4}also\b)",
@@ -149,7 +194,7 @@ _ANSWERS_BEFORE = re.compile(
 def leans_back(text: str, alone: bool = False) -> bool:
     """The sentence leans on the one before it, read as a memo item; ``alone``: read
     with no item around it either, as in the bottom line."""
-    return bool(_DANGLING.match(text) or _LEANS_BACK.match(text) or (alone and _ANSWERS_BEFORE.match(text)))
+    return bool(_dangles(text) or _LEANS_BACK.match(text) or (alone and _ANSWERS_BEFORE.match(text)))
 
 
 _WANTS_QUANTITY = re.compile(r"\bhow (?:many|much|large|big|far|long)\b|\bnumbers?\b|\bwhat (?:percentage|share|proportion)\b|\bfigures?\b", re.I)
@@ -228,7 +273,7 @@ class Index:
         self.entities = [keys - common for keys in entities]
         self.names = [frozenset(k for k in keys if not k[0].isdigit()) for keys in self.entities]  # no numbers
         self.quoted = [
-            frozenset(t for m in _QUOTATION.finditer(s.text) for t in content_terms(m[1] or m[2]))
+            frozenset(t for m in _QUOTATION.finditer(s.text) for t in content_terms(m[1] or m[2] or m[3]))
             for s in self.sentences
         ]
         vocabulary: dict[str, int] = {}
@@ -249,7 +294,7 @@ class Index:
 
         self.sources = np.array([s.source for s in self.sentences])
         self.source_count = len({s.source for s in self.sentences})  # articles with a sentence
-        self.dangling = np.array([bool(_DANGLING.match(s.text)) for s in self.sentences], dtype=bool)
+        self.dangling = np.array([_dangles(s.text) for s in self.sentences], dtype=bool)
         self.quality = np.array([_quality(s, bool(d)) for s, d in zip(self.sentences, self.dangling, strict=True)])
         self.orphan = np.array([bool(d) and _orphan(s.text) for s, d in zip(self.sentences, self.dangling, strict=True)])
         # Read alone, as a memo shows it, a sentence leans on more (see `leans_back`).
@@ -548,9 +593,9 @@ def _quality(sentence: Sentence, dangling: bool) -> float:
     end = text.rstrip("\"'”’ )]")
     if not end.endswith((".", "!")):  # questions, lead-ins, fragments
         return 0.0
-    if not text[0].isupper() and not text[0] in "\"“‘'(":
+    if not text[0].isupper() and not text[0] in "\"“‘'(`":
         return 0.0
-    if _SIGNPOST.match(text):
+    if _SIGNPOST.match(text) or _quotation_alone(text):
         return 0.0
     score = 1.0
     if dangling:

@@ -763,3 +763,60 @@ def test_a_summary_is_not_emptied_by_sentences_that_lean_on_a_heading():
         "It reopened on Wednesday after emergency repairs costing $2 million, the county engineer said.",
         "They had taken three days and closed the main road through Marlow, officials said.",
     ]
+
+
+def test_a_quotation_in_wire_typography_reads_as_any_other():
+    """Wire copy opens a quotation with "``" and closes it with "''": every sentence
+    opening so had been ruled out (its first character was no capital nor a known
+    quotation mark), and its quoted words were no quotation to the same-fact test."""
+    # From DUC 2004 (d30028t): four agencies' wordings of one quotation.
+    texts = [
+        "``We have no part in this tension,'' Netanyahu told reporters in Jerusalem on Sunday.",
+        "``We have no part in this tension,'' Israeli Prime Minister Benjamin Netanyahu said Sunday.",
+    ]
+    others = [
+        "Turkey has massed troops on its border with Syria after threatening to raid Kurdish rebel bases.\n\n"
+        "Egypt's president flew to Damascus and Ankara to try to defuse the crisis.",
+        "Syria accuses Turkey of forming a military alliance with Israel that threatens Arab security.\n\n"
+        "Ankara says Damascus shelters the leader of the Kurdistan Workers Party.",
+    ]
+    articles = [make_article(f"Tension\n\n{other}\n\n{t}\n", path=f"{k}.txt")
+                for k, (t, other) in enumerate(zip(texts, others, strict=True))]
+    index = Index(segment_all(articles))
+    quoted = [i for i, s in enumerate(index.sentences) if s.text.startswith("``")]
+    assert len(quoted) == 2 and all(index.quality[i] > 0 for i in quoted)
+    assert all({"part", "tension"} <= index.quoted[i] for i in quoted)
+    assert index.same_fact(*quoted) > 0
+
+
+def test_a_quotation_that_says_not_who_said_it_leans_on_the_sentence_before_or_is_no_item():
+    # From DUC 2006 dev (D0613D, D0601A, D0604D): "he" said it, or no one, or a
+    # chart's line holds a title and a figure.
+    assert leans_back("``I want to start a charity,'' he told Mallot.")
+    assert leans_back("“I want to start a charity,” he told Mallot.")
+    alone = [
+        "``Just going to club meetings doesn't mean you're active.''",
+        "“Just going to club meetings doesn't mean you're active.”",
+        "``Star Wars: Episode I -- The Phantom Menace,'' $64.8 million.",
+    ]
+    told = [
+        "``The land is held in trust. The bank doesn't want to take it as collateral because it's in trust,'' "
+        "Cuomo said.",
+        "``Tribes are trying to come into the modern world,'' said Lawrence Baca, president-elect of the "
+        "Native American Bar Association.",
+        "``Star Wars'' creator George Lucas is credited with founding the film merchandising industry.",
+        "“The United States and its coalition partners will reduce their military mission in Iraq,” Pentagon "
+        "spokesman Sean Parnell stated in a statement.",
+    ]
+    index = Index(segment_all([make_article("Quotes\n\n" + "\n\n".join(alone + told) + "\n", path="a.txt")]))
+    assert [s.text for s in index.sentences] == alone + told
+    assert [index.quality[i] > 0 for i in range(len(index.sentences))] == [False] * 3 + [True] * 4
+    assert not any(leans_back(text) for text in told)
+    # A quotation that runs on past its sentence, the speaker told paragraphs away
+    # (D0602B, a testimony quoted paragraph after paragraph).
+    runs_on = make_article("Testimony\n\n``The alarming numbers are not the only story. Drug use in sport is also a "
+                           "fraud on the public, which is promised a product _ clean competition _ that is not "
+                           "ultimately delivered ...\n", path="b.txt")
+    index = Index(segment_all([runs_on]))
+    assert index.sentences[0].text == "``The alarming numbers are not the only story."
+    assert index.quality[0] == 0
