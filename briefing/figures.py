@@ -283,7 +283,7 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
             return polled[1]  # "of those surveyed"
         # "of the 3,400 tribe members": the count of the whole is no part of the noun.
         of = re.match(
-            r"\s+of\s+(?:(?:the|its|their|those|these|his|her|our|all)\s+(?:[\d.,]*\d(?:\s+(?:million|billion))?\s+)?)?(.*)",
+            r"\s+of\s+(?:(?:the|its|their|those|these|his|her|our|all)\s+(?:[\d.,]*\d(?:\s+(?:thousand|million|billion|trillion))?\s+)?)?(.*)",
             tail,
         )
         if of:

@@ -83,9 +83,11 @@ _WIRE_NOTE = re.compile(
 # A wire's budget announces itself in its first lines ("The Seattle Post-Intelligencer
 # plans to move the following for clients of the NYTimes News Service...", "... the
 # following stories on Tuesday"): nothing in it is article text, not its contacts,
-# bylines or notes either. Not "The Army plans to move the following for storage".
+# bylines or notes either. Not "The Army plans to move the following for storage", nor
+# "... the following for eventual military use".
 _WIRE_BUDGET = re.compile(
-    r"\bplans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\b|for\s+(?:[\w.,]+\s+){0,3}?(?:use|clients|editions)\b)",
+    r"\bplans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\b"
+    r"|for\s+(?:(?:(?-i:[A-Z][a-z]+)|weekend|morning|evening)\s+)?(?:use|clients|editions)\b)",
     re.IGNORECASE,
 )
 _BUDGET_LINES = 3  # the blocks a budget's announcement may be in, notes to clients and codes aside

@@ -72,14 +72,18 @@ SECOND_HAND = 0.75  # how surely a sentence must retell one of a fact's wordings
 SAME_TELLING = 0.5  # share of what the sentence telling less says that the other says too
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
 _JOINED = re.compile(r"of(?: the)?", re.IGNORECASE)  # "Institutes of Health", "Bank of the South"
-_QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|``((?:[^']|'(?!'))(?:[^']|'(?!')){2,})''")  # wire copy: ``...
+# Wire copy opens a quotation with "``" or "''" and closes it with "''". A quotation
+# holds no opening mark of its own kind, so an unclosed one costs no scan to the end
+# from every opening.
+_WIRE_QUOTED = r"((?:[^'`]|'(?!')|`(?!`)){3,})"
+_QUOTATION = re.compile(rf"“([^”“]{{3,}})”|\"([^\"]{{3,}})\"|(?:``|''){_WIRE_QUOTED}''")
 
 # A space before a comma or a full stop: what a page's link leaves when its text is lost
 # ("while the military presence in Iraq , operations ... continue"). Not before a colon
 # or a semicolon, where French typography puts one.
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
-# An opening quotation mark, wire copy's "``" among them.
-_OPENING_QUOTE = r"(?:(?:[\"“‘']|``)\s*)?"
+# An opening quotation mark, wire copy's "``" and "''" among them.
+_OPENING_QUOTE = r"(?:(?:``|''|[\"“‘'])\s*)?"
 # A sentence that announces what follows tells nothing itself: "Here is what we know as
 # of Monday morning.", "Here's what you need to know.", "The following are major news
 # items in leading British newspapers Wednesday." (not "The following day, ...", nor
@@ -101,7 +105,7 @@ _POINTERS = (
     r"\b(?!-)"  # not "Then-President Bush", "So-called trap crops"
 )
 _DANGLING = re.compile(
-    r"^" + _OPENING_QUOTE + r"(?:[A-Z][a-z]+,\s+)?"  # "Today, it ...", "Still, they ..."
+    r"^" + _OPENING_QUOTE + r"(?:[A-Z][a-z]+,\s+|so\s+far,?\s+)?"  # "Today, it ...", "Still, they ...", "So far it ..."
     rf"(?:(?:{_CONNECTIVES})\b(?!-)|{_POINTERS})",
     re.IGNORECASE,
 )
@@ -111,14 +115,16 @@ _DANGLING = re.compile(
 # never before been detected ..." do not.
 _CONNECTIVE_OPENS = re.compile(rf"^{_OPENING_QUOTE}(?:{_CONNECTIVES})\b(?!-)", re.IGNORECASE)
 _CONNECTIVE_POINTS = re.compile(
-    rf"^{_OPENING_QUOTE}(?:{_CONNECTIVES}),?\s+(?:(?:{_CONNECTIVES})\s+)?(?:[^,;:]{{1,40}},\s+)?{_POINTERS}", re.IGNORECASE
+    rf"^{_OPENING_QUOTE}(?:{_CONNECTIVES}),?\s+(?:(?:{_CONNECTIVES})\s+)?(?:[^,;:]{{1,40}},\s+)?{_POINTERS}"
+    r"|^" + _OPENING_QUOTE + r"so\s+(?:do|does|did|is|are|was|were|will|would|can|could|has|have|had)\b",  # "So do hormones"
+    re.IGNORECASE,
 )
 
 
 def _orphan(text: str) -> bool:
     """Without the sentence before it, a reader cannot tell who or what it speaks of."""
-    if _CONNECTIVE_OPENS.match(text):
-        return _CONNECTIVE_POINTS.match(text) is not None
+    if _CONNECTIVE_OPENS.match(text):  # "``But we are demanding...,'' he said." says not who
+        return _CONNECTIVE_POINTS.match(text) is not None or _unattributed(text)
     return _dangles(text)
 
 
@@ -128,19 +134,20 @@ def _dangles(text: str) -> bool:
     return _DANGLING.match(text) is not None or _unattributed(text)
 
 
-_CLOSING_QUOTE = {"``": "''", "“": "”", '"': '"'}
+_CLOSING_QUOTES = {"``": ("''",), "''": ("''",), "“": ("”",), '"': ('"', "''")}
 # "``I want to start a charity,'' he told Mallot.": who "he" is, the sentence before says.
+_SPOKE = "|".join(sorted(REPORTING_WORDS | {"asked", "explained", "recalled", "adds", "admits", "admitted", "insisted",
+                                             "argued", "replied", "joked", "conceded", "was quoted as saying"}))
 _SPEAKER_POINTS = re.compile(
-    rf"^\W*(?:(?:he|she|they|we|i)\s+(?:{'|'.join(sorted(REPORTING_WORDS))})|(?:{'|'.join(sorted(REPORTING_WORDS))})\s+(?:he|she|they|we)\b)",
-    re.IGNORECASE,
+    rf"^\W*(?:(?:he|she|they|we|i)\s+(?:[a-z]+ly\s+)?(?:{_SPOKE})|(?:{_SPOKE})\s+(?:he|she|they|we)\b)", re.IGNORECASE
 )
 
 
 def _opening_quotation(text: str) -> str | None:
     """What is left of a sentence that opens with a quotation once its quotations are
     taken out, or None when it opens otherwise or its quotation runs on past it."""
-    opener = next((q for q in _CLOSING_QUOTE if text.startswith(q)), None)
-    if opener is None or _CLOSING_QUOTE[opener] not in text[len(opener) :]:
+    opener = next((q for q in _CLOSING_QUOTES if text.startswith(q)), None)
+    if opener is None or not any(close in text[len(opener) :] for close in _CLOSING_QUOTES[opener]):
         return None
     return _QUOTATION.sub(" ", text)
 
@@ -159,7 +166,7 @@ _FIGURE_WORDS = re.compile(r"(?:[^\w]|\d|\b(?:million|billion|trillion|thousand|
 def _quotation_alone(text: str) -> bool:
     """A sentence that is a quotation and nothing else says not who said it: one whose
     quotation goes on past it, or holds nothing else but a figure."""
-    if not text.startswith(tuple(_CLOSING_QUOTE)):
+    if not text.startswith(tuple(_CLOSING_QUOTES)):
         return False
     rest = _opening_quotation(text)
     return rest is None or _FIGURE_WORDS.fullmatch(rest) is not None
@@ -273,7 +280,7 @@ class Index:
         self.entities = [keys - common for keys in entities]
         self.names = [frozenset(k for k in keys if not k[0].isdigit()) for keys in self.entities]  # no numbers
         self.quoted = [
-            frozenset(t for m in _QUOTATION.finditer(s.text) for t in content_terms(m[1] or m[2] or m[3]))
+            frozenset(t for m in _QUOTATION.finditer(s.text) for t in content_terms(m[1] or m[2] or m[3] or ""))
             for s in self.sentences
         ]
         vocabulary: dict[str, int] = {}

@@ -569,6 +569,8 @@ def test_a_wire_budget_and_an_authors_note_are_not_article_text():
     for story in (
         "WASHINGTON (AP) -- The Army plans to move the following for storage at a depot in Utah: tanks, "
         "trucks and spare parts.\n\nThe move will take two years, officials said on Monday.\n",
+        "WASHINGTON (AP) -- The Pentagon plans to move the following for eventual military use: tanks, "
+        "trucks and spare parts.\n\nThe move will take two years, officials said on Monday.\n",
         "WASHINGTON (AP) -- The Army said on Monday it would close the depot by the end of the year.\n\n"
         "Officials said the closure would save $40 million a year.\n\nCongress must still approve it.\n\n"
         "A memo read: the base plans to move the following stories of the building first.\n",

@@ -820,3 +820,23 @@ def test_a_quotation_that_says_not_who_said_it_leans_on_the_sentence_before_or_i
     index = Index(segment_all([runs_on]))
     assert index.sentences[0].text == "``The alarming numbers are not the only story."
     assert index.quality[0] == 0
+
+
+def test_every_wire_quotation_style_and_speaker_reads_alike():
+    """helper-35's second reading, on bench sentences: some wire copy opens a
+    quotation with "''"; a quotation may open with a connective, close with "''" after
+    a straight opening, or have its speaker "admit" or "ask" rather than "say"."""
+    assert leans_back("''Clearly they have an ax to grind about evolution,'' she said in a telephone interview.")
+    assert leans_back("``Life simply turned into a big classroom,'' she adds.")
+    texts = [
+        "''This could potentially have a huge impact on society.''",  # no speaker: no item
+        "\"We will not undertake the tactics of a large-scale military action with tank attacks and the storming "
+        "of towns,'' Putin told RTR state television.",
+        "``But when kids bang on the door, anyone walks over to let them in, or like prop the door open,'' she said.",
+        "So do products that contain neem, a botanical pesticide.",
+        "So far it has been a gigantic success in every state.",
+    ]
+    index = Index(segment_all([make_article("Quotes\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    assert [s.text for s in index.sentences] == texts
+    assert [index.quality[i] > 0 for i in range(5)] == [False, True, True, True, True]
+    assert [bool(o) for o in index.orphan[1:]] == [False, True, True, True]
