@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import logging
 import re
@@ -780,8 +781,8 @@ def parse_text(text: str, *, path: str | None = None, markdown: bool = False) ->
     shapes = [dataclasses.replace(s, prose=False) if i < header_end else s for i, s in enumerate(shapes)]
     shapes = _captions(shapes)
     runs = _runs(shapes)
-    told = [s for s in shapes if not (s.boilerplate or s.meta)]
-    if not runs or any(_WIRE_BUDGET.search(s.text) for s in told[:_BUDGET_LINES]):
+    told = itertools.islice((s for s in shapes if not (s.boilerplate or s.meta)), _BUDGET_LINES)
+    if not runs or any(_WIRE_BUDGET.search(s.text) for s in told):
         return Article(text=text, path=path, blocks=tuple(Block(s.start, s.end, "boilerplate") for s in shapes))
 
     main = max(runs, key=lambda run: (sum(shapes[i].words for i in run), -run[0]))

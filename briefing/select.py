@@ -82,8 +82,10 @@ _QUOTATION = re.compile(rf"“([^”“]{{3,}})”|\"([^\"]{{3,}})\"|(?:``|''){_
 # ("while the military presence in Iraq , operations ... continue"). Not before a colon
 # or a semicolon, where French typography puts one.
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
-# An opening quotation mark, wire copy's "``" and "''" among them.
-_OPENING_QUOTE = r"(?:(?:``|''|[\"“‘'])\s*)?"
+# A quotation's opening marks, wire copy's "``" and "''" among them, and the marks that
+# may close it.
+_CLOSING_QUOTES = {"``": ("''",), "''": ("''",), "“": ("”",), '"': ('"', "''")}
+_OPENING_QUOTE = r"(?:(?:" + "|".join(map(re.escape, _CLOSING_QUOTES)) + r"|[‘'])\s*)?"
 # A sentence that announces what follows tells nothing itself: "Here is what we know as
 # of Monday morning.", "Here's what you need to know.", "The following are major news
 # items in leading British newspapers Wednesday." (not "The following day, ...", nor
@@ -121,11 +123,11 @@ _CONNECTIVE_POINTS = re.compile(
 )
 
 
-def _orphan(text: str) -> bool:
-    """Without the sentence before it, a reader cannot tell who or what it speaks of."""
-    if _CONNECTIVE_OPENS.match(text):  # "``But we are demanding...,'' he said." says not who
-        return _CONNECTIVE_POINTS.match(text) is not None or _unattributed(text)
-    return _dangles(text)
+def _says_who(text: str) -> bool:
+    """A dangling sentence that says who or what all the same: a connective before what
+    it names ("But Primakov said ..."), not before a pointer, nor in a quotation whose
+    speaker is "he" ("``But we are demanding...,'' he said.")."""
+    return bool(_CONNECTIVE_OPENS.match(text) and not _CONNECTIVE_POINTS.match(text) and not _unattributed(text))
 
 
 def _dangles(text: str) -> bool:
@@ -134,7 +136,6 @@ def _dangles(text: str) -> bool:
     return _DANGLING.match(text) is not None or _unattributed(text)
 
 
-_CLOSING_QUOTES = {"``": ("''",), "''": ("''",), "“": ("”",), '"': ('"', "''")}
 # "``I want to start a charity,'' he told Mallot.": who "he" is, the sentence before says.
 _SPOKE = "|".join(sorted(REPORTING_WORDS | {"asked", "explained", "recalled", "adds", "admits", "admitted", "insisted",
                                              "argued", "replied", "joked", "conceded", "was quoted as saying"}))
@@ -303,7 +304,8 @@ class Index:
         self.source_count = len({s.source for s in self.sentences})  # articles with a sentence
         self.dangling = np.array([_dangles(s.text) for s in self.sentences], dtype=bool)
         self.quality = np.array([_quality(s, bool(d)) for s, d in zip(self.sentences, self.dangling, strict=True)])
-        self.orphan = np.array([bool(d) and _orphan(s.text) for s, d in zip(self.sentences, self.dangling, strict=True)])
+        # Without the sentence before it, a reader cannot tell who or what it speaks of.
+        self.orphan = np.array([bool(d) and not _says_who(s.text) for s, d in zip(self.sentences, self.dangling, strict=True)])
         # Read alone, as a memo shows it, a sentence leans on more (see `leans_back`).
         self.leans_back = self.dangling | np.array([bool(_LEANS_BACK.match(s.text)) for s in self.sentences], dtype=bool)
         self.concepts = [sentence_concepts(s.text) for s in self.sentences]
@@ -793,20 +795,21 @@ def summarize_index(
     # reduction...") reads only after that sentence. One whose sentence before cannot be
     # picked (it has none, or that one is a heading) is no candidate; picked without it,
     # it goes, and the rest is chosen again; picked with it, it follows it.
+    choose = functools.partial(maximize, index, weights, words=words, relevance=relevance, params=params)
     everything, available = candidates, set(candidates)
     for i in candidates:  # in order, so a chain goes with its head
         if index.orphan[i] and not _follows(index, i, available):
             available.discard(i)
     candidates = [i for i in candidates if i in available]
     while True:
-        chosen = maximize(index, weights, candidates, words=words, relevance=relevance, params=params)
+        chosen = choose(candidates)
         picked = {i for i, _gain in chosen}
         orphans = {i for i in picked if index.orphan[i] and not _follows(index, i, picked)}
         if not orphans:
             break
         candidates = [i for i in candidates if i not in orphans]
     if not chosen:  # only a sentence that leans on another fits: better it than nothing
-        chosen = maximize(index, weights, everything, words=words, relevance=relevance, params=params)
+        chosen = choose(everything)
     picked = {i for i, _gain in chosen}
     placed = [index.orphan[i] and _follows(index, i, picked) for i, _gain in chosen]
     ordered = [pick for pick, after in zip(chosen, placed, strict=True) if not after]
