@@ -81,7 +81,9 @@ _STOP_COUNTS = frozenset(
     "while since after before during about around over under into onto per each more less "
     "other others most outside inside across near within without among amid between through "
     "throughout against along beyond toward towards like via off upon despite "
-    "above below higher lower greater larger smaller age ages aged".split()
+    "above below higher lower greater larger smaller age ages aged "
+    # verbs in -s that end a phrase: "40 percent of the budget goes to defense"
+    "goes comes seems gets becomes includes belongs depends exists occurs appears happens".split()
 ) | REPORTING_WORDS
 _IRREGULAR_PLURALS = frozenset("people personnel police staff children men women troops".split())
 _MODIFIERS = frozenset("police staff personnel".split())  # plurals that also name a kind: "staff members"
@@ -281,9 +283,11 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         polled = re.match(r"\s+of\s+those\s+(?!aged\b)([a-z]+ed)\b", tail)
         if polled:
             return polled[1]  # "of those surveyed"
-        # "of the 3,400 tribe members": the count of the whole is no part of the noun.
+        # "of the 3,400 tribe members", "of 3,400 tribe members": the count of the
+        # whole is no part of the noun; "of 1998 levels" gives a year, not a count.
         of = re.match(
-            r"\s+of\s+(?:(?:the|its|their|those|these|his|her|our|all)\s+(?:[\d.,]*\d(?:\s+(?:thousand|million|billion|trillion))?\s+)?)?(.*)",
+            r"\s+of\s+(?:(?:the|its|their|those|these|his|her|our|all)\s+)?"
+            r"(?:(?!(?:1[89]|20)\d\d\b)[\d.,]*\d(?:\s+(?:thousand|million|billion|trillion))?\s+)?(.*)",
             tail,
         )
         if of:
@@ -374,6 +378,7 @@ _PLACE_AFTER = re.compile(
 )
 # A verb form opening a clause after the counted noun: "using", "currently living", "recently hired".
 _PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:ing|ed)\b")
+_QUALIFIES = re.compile(r"(?:reported|confirmed|claimed|stated|announced)")  # "the reported cases"
 _MORE_OF = re.compile(r"^\s+(?:other|more|additional)(?=\s+[^\W\d_])", re.IGNORECASE)
 
 
@@ -386,8 +391,10 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
     for m in _WORD.finditer(tail):
         word = m[0]
         bare = word.rstrip(".,;:") if not re.fullmatch(r"(?:[A-Z]\.){2,}", word) else word
-        if not bare or not bare[0].isalpha() or bare.lower() in _STOP_COUNTS:
+        if not bare or not bare[0].isalpha():
             break
+        if bare.lower() in _STOP_COUNTS and not (not words and _QUALIFIES.fullmatch(bare) and _plural_next(tail[m.end() :])):
+            break  # but "the reported cases": a participle before its noun
         if bare.lower() in _DURATIONS:
             return ""
         if words and _PARTICIPLE.match(tail, m.start()) and (_plural(words[-1]) or bare.lower().endswith("ly")):

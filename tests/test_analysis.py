@@ -150,6 +150,20 @@ def test_a_share_of_a_counted_whole_counts_the_noun_after_the_count():
         "children"
     )
     assert figures("Crime fell 5 percent of the 1990s level.")[0][3] == ""  # a decade, not a count
+    # Without "the": the whole's count is no part of the noun either; a year is no count.
+    assert figures("In Macy, 60 percent of 3,400 tribe members are unemployed.")[0][3] == "tribe members"
+    assert figures("Exports rose to 30 percent of 1998 levels.")[0][3] == ""
+
+
+def test_a_share_ends_before_its_verb_and_keeps_a_participle_before_its_noun():
+    # "goes" is a verb, not a plural noun; "reported" qualifies "cases" here, where
+    # after a count it mostly opens a clause ("40 reported seeing it").
+    assert figures("About 40 percent of the budget goes to defense.")[0][3] == "budget"
+    assert figures("About 40 percent of Indian gambling revenue comes from eight tribes.")[0][3] == (
+        "Indian gambling revenue"
+    )
+    assert figures("About 90 percent of the reported cases were in Africa.")[0][3] == "reported cases"
+    assert figures("Some 40 reported cases were in Africa.")[0][3] == "reported cases in Africa"
 
 
 def test_ages_and_multiples_are_not_figures_and_centimetres_are_a_length():
