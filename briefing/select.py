@@ -593,6 +593,16 @@ class Index:
         return tuple(group)
 
 
+# A comparison with nothing to compare to tells only that the next sentence will say
+# how: "Meanwhile, the situation in neighboring Syria is different.", "This year's
+# atmosphere is vastly different." (not "... is different from the one in Iraq").
+_BARE_COMPARISON = re.compile(
+    r"^(?:[^,;:]{1,60},\s+)?(?:[^\s,;:]+\s+){1,6}(?:is|was|are|were|looks?|looked|seems?|seemed)\s+"
+    r"(?:(?:[a-z]+ly|much|very|quite|not|no)\s+)*(?:different|similar|the\s+same|another\s+story|a\s+different\s+story)\.$",
+    re.IGNORECASE,
+)
+
+
 def _quality(sentence: Sentence, dangling: bool) -> float:
     """A prior on a sentence standing alone in a memo: 0 rules it out."""
     text = sentence.text
@@ -604,7 +614,7 @@ def _quality(sentence: Sentence, dangling: bool) -> float:
         return 0.0
     if not text[0].isupper() and not text[0] in "\"“‘'(`":
         return 0.0
-    if _SIGNPOST.match(text) or _quotation_alone(text):
+    if _SIGNPOST.match(text) or _BARE_COMPARISON.match(text) or _quotation_alone(text):
         return 0.0
     score = 1.0
     if dangling:

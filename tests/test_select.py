@@ -273,6 +273,25 @@ def test_a_sentence_announcing_what_follows_stands_for_nothing():
     assert following == here == 0 and day > 0 and listed > 0  # the last one gives its list
 
 
+def test_a_bare_comparison_announces_what_follows_and_stands_for_nothing():
+    # From the sample (a Spanish outlet's Iraq story) and DUC 2006 dev: how it differs,
+    # the next sentence says ("There, the coalition's operations will continue...").
+    bare = [
+        "Meanwhile, the situation in neighboring Syria is different.",
+        "This year's atmosphere is vastly different.",
+        "For the smaller unions at the port, the picture was much the same.",
+    ]
+    told = [
+        "The situation in Syria is different from the one in Iraq, officials said.",
+        "At first Newsome tried not to compare his progress with his older brother's, figuring all siblings are "
+        "different.",
+        "The new contract at the port is similar to the one the union rejected in May.",
+    ]
+    index = Index(segment_all([make_article("Port\n\n" + " ".join(bare + told) + "\n", path="a.txt")]))
+    assert [s.text for s in index.sentences] == bare + told
+    assert [q > 0 for q in index.quality] == [False] * 3 + [True] * 3
+
+
 def test_sentences_with_different_figures_or_only_shared_names_are_not_one_fact():
     study = "A 2022 engineering study estimated that replacing the east side's cast-iron mains would cost {}."
     promise = (
