@@ -95,7 +95,7 @@ _LABEL_BEFORE = re.compile(
     r"\b(?:Box|No|Nos|Room|Suite|Route|Highway|Flight|Article|Section|Chapter|Resolution|Rule|Page|Vol"
     r"|[Cc]lass\s+[Oo]f|[Mm]odel[\s-]+[Yy]ear)\.?\s+$"
 )
-_LABEL_AFTER = re.compile(r"\s+(?:levels?|models?)\b")
+_LABEL_AFTER = re.compile(r"(?:\s+(?:and|or|to|through)\s+(?:19|20)\d\d|\s*[-–](?:19|20)?\d\d)?\s+(?:levels?|models?)\b")  # "1999 and 2000 models"
 # Unless the year opens the sentence after a preposition: "By 2050 models predict ...".
 _OPENS_AT = re.compile(r"^\W*(?:In|By|Since|Until|Before|After|During|From|Through)\s+$")
 

@@ -428,6 +428,8 @@ def test_a_weekday_inside_a_name_dates_nothing(text: str, placed: bool):
         ("Ford plans a compact sport-utility vehicle for model year 2001.", []),
         ("Ford has installed data recorders in all of its 1999 models.", []),
         ("The recorders are standard on model-year 2001 pickups.", []),
+        ("Ford recalled 1999 and 2000 models of the Explorer.", []),
+        ("Nations agreed to return emissions to 1990 or 1995 levels.", []),
         ("The Class Of 2000 was the largest yet.", []),
         # A year that opens the sentence after a preposition is a date all the same.
         ("By 2050 models predict that sea levels will rise by a foot.", [("2050", "2050")]),
