@@ -85,10 +85,10 @@ _WIRE_NOTE = re.compile(
 # plans to move the following for clients of the NYTimes News Service...", "... the
 # following stories on Tuesday"): nothing in it is article text, not its contacts,
 # bylines or notes either. Not "The Army plans to move the following for storage", nor
-# "... the following for eventual military use".
+# "... the following for eventual military use", "... for Army use".
 _WIRE_BUDGET = re.compile(
     r"\bplans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\b"
-    r"|for\s+(?:(?:(?-i:[A-Z][a-z]+)|weekend|morning|evening)\s+)?(?:use|clients|editions)\b)",
+    r"|for\s+(?:use\s+by|clients\b|(?:(?:sun|mon|tues|wednes|thurs|fri|satur)day\s+|weekend\s+|morning\s+|evening\s+)?editions\b))",
     re.IGNORECASE,
 )
 _BUDGET_LINES = 3  # the blocks a budget's announcement may be in, notes to clients and codes aside

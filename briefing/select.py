@@ -23,9 +23,9 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from briefing.models import Citation, Sentence, Share, Theme
 from briefing.coverage import FEW_SOURCES, PARAMS, Coverage, Params, concept_weights, maximize, sentence_concepts
@@ -72,19 +72,15 @@ SECOND_HAND = 0.75  # how surely a sentence must retell one of a fact's wordings
 SAME_TELLING = 0.5  # share of what the sentence telling less says that the other says too
 SAME_QUOTE = 0.6  # share of the shorter quotation's terms that the other quotation holds
 _JOINED = re.compile(r"of(?: the)?", re.IGNORECASE)  # "Institutes of Health", "Bank of the South"
-# Wire copy opens a quotation with "``" or "''" and closes it with "''". A quotation
-# holds no opening mark of its own kind, so an unclosed one costs no scan to the end
-# from every opening.
-_WIRE_QUOTED = r"((?:[^'`]|'(?!')|`(?!`)){3,})"
-_QUOTATION = re.compile(rf"“([^”“]{{3,}})”|\"([^\"]{{3,}})\"|(?:``|''){_WIRE_QUOTED}''")
 
 # A space before a comma or a full stop: what a page's link leaves when its text is lost
 # ("while the military presence in Iraq , operations ... continue"). Not before a colon
 # or a semicolon, where French typography puts one.
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
 # A quotation's opening marks, wire copy's "``" and "''" among them, and the marks that
-# may close it.
+# may close it. A "''" before a space closes a quotation; a stray one opens none.
 _CLOSING_QUOTES = {"``": ("''",), "''": ("''",), "“": ("”",), '"': ('"', "''")}
+_OPENS = re.compile(r"``|''(?!\s)|“|\"")
 _OPENING_QUOTE = r"(?:(?:" + "|".join(map(re.escape, _CLOSING_QUOTES)) + r"|[‘'])\s*)?"
 # A sentence that announces what follows tells nothing itself: "Here is what we know as
 # of Monday morning.", "Here's what you need to know.", "The following are major news
@@ -139,18 +135,57 @@ def _dangles(text: str) -> bool:
 # "``I want to start a charity,'' he told Mallot.": who "he" is, the sentence before says.
 _SPOKE = "|".join(sorted(REPORTING_WORDS | {"asked", "explained", "recalled", "adds", "admits", "admitted", "insisted",
                                              "argued", "replied", "joked", "conceded", "was quoted as saying"}))
+# After the pronoun any verb names no one: "she asks", "he continued", "he once said".
 _SPEAKER_POINTS = re.compile(
-    rf"^\W*(?:(?:he|she|they|we|i)\s+(?:[a-z]+ly\s+)?(?:{_SPOKE})|(?:{_SPOKE})\s+(?:he|she|they|we)\b)", re.IGNORECASE
+    r"^\W*(?:(?:he|she|they|we|i)\s+(?:(?:[a-z]+ly|once|later|then|also)\s+)?"
+    rf"(?:{_SPOKE}|wrote|spoke|thought|(?!(?:is|was|has|does|goes)\b)[a-z]+(?:s|ed))\b"
+    rf"|(?:{_SPOKE})\s+(?:he|she|they|we)\b)",
+    re.IGNORECASE,
 )
+
+
+class _Quotation(NamedTuple):
+    start: int
+    words: slice  # what it quotes
+    end: int  # the sentence's end when it is not closed there
+    closed: bool
+
+
+def _quotations(text: str) -> Iterator[_Quotation]:
+    """A sentence's quotations, in order. Each runs to its first closing mark: an opening
+    mark inside it opens another paragraph of the same quotation (wire copy and curly
+    typography open a long quotation again at each paragraph and close it once, "``We
+    couldn't go out. ``Even the restaurants are closed,'' she said."). One pass: a
+    closing mark not found once is not looked for again."""
+    at, missing = 0, set[str]()
+    while m := _OPENS.search(text, at):
+        ends = []
+        for close in _CLOSING_QUOTES[m[0]]:
+            k = -1 if close in missing else text.find(close, m.end())
+            if k < 0:
+                missing.add(close)
+            else:
+                ends.append((k, close))
+        if not ends:
+            yield _Quotation(m.start(), slice(m.end(), len(text)), len(text), closed=False)
+            return
+        end, close = min(ends)
+        if end - m.end() >= 3:  # not an empty pair
+            yield _Quotation(m.start(), slice(m.end(), end), end + len(close), closed=True)
+        at = end + len(close)
 
 
 def _opening_quotation(text: str) -> str | None:
     """What is left of a sentence that opens with a quotation once its quotations are
     taken out, or None when it opens otherwise or its quotation runs on past it."""
-    opener = next((q for q in _CLOSING_QUOTES if text.startswith(q)), None)
-    if opener is None or not any(close in text[len(opener) :] for close in _CLOSING_QUOTES[opener]):
+    quotations = list(_quotations(text))
+    if not quotations or quotations[0].start != 0 or not quotations[0].closed:
         return None
-    return _QUOTATION.sub(" ", text)
+    rest, at = [], 0
+    for q in quotations:
+        rest.append(text[at : q.start])
+        at = q.end
+    return " ".join([*rest, text[at:]])
 
 
 def _unattributed(text: str) -> bool:
@@ -167,7 +202,7 @@ _FIGURE_WORDS = re.compile(r"(?:[^\w]|\d|\b(?:million|billion|trillion|thousand|
 def _quotation_alone(text: str) -> bool:
     """A sentence that is a quotation and nothing else says not who said it: one whose
     quotation goes on past it, or holds nothing else but a figure."""
-    if not text.startswith(tuple(_CLOSING_QUOTES)):
+    if not _OPENS.match(text):
         return False
     rest = _opening_quotation(text)
     return rest is None or _FIGURE_WORDS.fullmatch(rest) is not None
@@ -281,7 +316,7 @@ class Index:
         self.entities = [keys - common for keys in entities]
         self.names = [frozenset(k for k in keys if not k[0].isdigit()) for keys in self.entities]  # no numbers
         self.quoted = [
-            frozenset(t for m in _QUOTATION.finditer(s.text) for t in content_terms(m[1] or m[2] or m[3] or ""))
+            frozenset(t for q in _quotations(s.text) if q.closed for t in content_terms(s.text[q.words]))
             for s in self.sentences
         ]
         vocabulary: dict[str, int] = {}

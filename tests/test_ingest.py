@@ -564,12 +564,16 @@ def test_a_wire_budget_and_an_authors_note_are_not_article_text():
     assert parse_text(header + budget).body_blocks() == ()
     sunday = budget.replace("stories on Tuesday", "for Sunday editions of clients of the NYTimes News Service")
     assert parse_text(sunday).body_blocks() == ()
+    for words in ("for use by clients of the NYTimes News Service", "for weekend editions"):
+        assert parse_text(budget.replace("stories on Tuesday", words)).body_blocks() == (), words
     # A story that says the words is a story all the same; so is one that quotes a
     # budget's words far down.
     for story in (
         "WASHINGTON (AP) -- The Army plans to move the following for storage at a depot in Utah: tanks, "
         "trucks and spare parts.\n\nThe move will take two years, officials said on Monday.\n",
         "WASHINGTON (AP) -- The Pentagon plans to move the following for eventual military use: tanks, "
+        "trucks and spare parts.\n\nThe move will take two years, officials said on Monday.\n",
+        "WASHINGTON (AP) -- The Pentagon plans to move the following for Army use: tanks, "
         "trucks and spare parts.\n\nThe move will take two years, officials said on Monday.\n",
         "WASHINGTON (AP) -- The Army said on Monday it would close the depot by the end of the year.\n\n"
         "Officials said the closure would save $40 million a year.\n\nCongress must still approve it.\n\n"

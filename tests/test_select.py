@@ -859,3 +859,29 @@ def test_every_wire_quotation_style_and_speaker_reads_alike():
     assert [s.text for s in index.sentences] == texts
     assert [index.quality[i] > 0 for i in range(5)] == [False, True, True, True, True]
     assert [bool(o) for o in index.orphan[1:]] == [False, True, True, True]
+
+
+def test_a_quotation_reopened_at_each_paragraph_is_one_quotation():
+    """helper-36's second reading: wire and curly typography open a long quotation
+    again at each paragraph and close it once, at its end. Read up to its first closing
+    mark, it is one quotation: "she said" after it names no speaker, and with nothing
+    after it, it is a quotation alone (d30006t, D0605E and 33 more bench sentences)."""
+    assert leans_back("``We couldn't go out on a boat. ``Even the restaurants are closed,'' she said.")
+    assert leans_back("“We couldn't go out on a boat. “Even the restaurants are closed,” she said.")
+    assert not leans_back("``We couldn't go out on a boat. ``Even the restaurants are closed,'' Mayor Ana Ruiz said.")
+    # A straight quotation closed by wire copy's mark is taken out like any other.
+    assert leans_back("\"The talks on the new treaty are over for now,'' he said on Monday.")
+    assert not leans_back("\"We said no to the offer,'' Putin told RTR state television.")
+    # Any verb after the pronoun names no one: "she asks", "he continued", "he once said".
+    for said in ("she asks", "he jokes", "she answered", "he continued", "he once said", "she later recounted"):
+        assert leans_back(f"``Why should we pay for it,'' {said}.")
+    texts = [
+        "``Specific allegations have now been made. ``The board acted very quickly to investigate them.''",
+        "'' But the Gates credibility gap, if there is one, becomes an issue not because of the videotape.",
+    ]
+    index = Index(segment_all([make_article("Quotes\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    assert [s.text for s in index.sentences] == texts
+    # The first is a quotation alone; the second opens with a stray closing mark, no quotation.
+    assert [index.quality[i] > 0 for i in range(2)] == [False, True]
+    # Every paragraph's words count as quoted, not only the last one's.
+    assert {"specif", "alleg", "board", "investig"} <= index.quoted[0]
