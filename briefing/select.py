@@ -78,9 +78,12 @@ _JOINED = re.compile(r"of(?: the)?", re.IGNORECASE)  # "Institutes of Health", "
 # or a semicolon, where French typography puts one.
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
 # A quotation's opening marks, wire copy's "``" and "''" among them, and the marks that
-# may close it. A "''" before a space closes a quotation; a stray one opens none.
-_CLOSING_QUOTES = {"``": ("''",), "''": ("''",), "“": ("”",), '"': ('"', "''")}
-_OPENS = re.compile(r"``|''(?!\s)|“|\"")
+# may close it. A "''" before a space closes a quotation; a stray one opens none. A
+# single "`" opens one only at the sentence's start (further on it marks a title or a
+# quotation within one), and a single "'" closes it only at the end: elsewhere it is
+# mostly an apostrophe.
+_CLOSING_QUOTES = {"``": ("''",), "''": ("''",), "“": ("”",), '"': ('"', "''"), "`": ("''", "'")}
+_OPENS = re.compile(r"``|^`|''(?!\s)|“|\"")
 _OPENING_QUOTE = r"(?:(?:" + "|".join(map(re.escape, _CLOSING_QUOTES)) + r"|[‘'])\s*)?"
 # A sentence that announces what follows tells nothing itself: "Here is what we know as
 # of Monday morning.", "Here's what you need to know.", "The following are major news
@@ -161,7 +164,10 @@ def _quotations(text: str) -> Iterator[_Quotation]:
     while m := _OPENS.search(text, at):
         ends = []
         for close in _CLOSING_QUOTES[m[0]]:
-            k = -1 if close in missing else text.find(close, m.end())
+            if close == "'":
+                k = len(text) - 1 if text.endswith("'") and not text.endswith("''") else -1
+            else:
+                k = -1 if close in missing else text.find(close, m.end())
             if k < 0:
                 missing.add(close)
             else:

@@ -885,3 +885,18 @@ def test_a_quotation_reopened_at_each_paragraph_is_one_quotation():
     assert [index.quality[i] > 0 for i in range(2)] == [False, True]
     # Every paragraph's words count as quoted, not only the last one's.
     assert {"specif", "alleg", "board", "investig"} <= index.quoted[0]
+
+
+def test_a_quotation_opened_by_a_single_backtick_reads_as_any_other():
+    # From DUC 2004 (d30017t, d30048t): wire copy's single mark opens a quotation that a
+    # single mark ends the sentence with, or wire copy's double one closes.
+    alone = [
+        "`There's a perception that we're on strike. It's the other way around. We've been locked out.'",
+        "`Had this been a heterosexual these two boys decided to rob, this never would have made the national news.'",
+    ]
+    said = "`It's important for me to unify our party. And I welcome the gay Americans who support me,'' he added."
+    index = Index(segment_all([make_article("Quotes\n\n" + "\n\n".join([*alone, said]) + "\n", path="a.txt")]))
+    assert [s.text for s in index.sentences] == [*alone, said]
+    assert [q > 0 for q in index.quality] == [False, False, True]
+    assert leans_back(said)
+    assert not leans_back("`Refer to the clips,' Gingrich told the conference.")
