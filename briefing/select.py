@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import math
 import re
 from collections import Counter
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     Vector = npt.NDArray[np.float64]
     Matrix = npt.NDArray[np.float64]
     Mask = npt.NDArray[np.bool_]
+
+log = logging.getLogger("briefing")
 
 # Set by reading memos of the sample corpus and of small corpora of other stories (tests);
 # docs/selection.md describes the selector.
@@ -861,6 +864,8 @@ def summarize_index(
         candidates = [i for i in candidates if i not in orphans]
     if not chosen:  # only a sentence that leans on another fits: better it than nothing
         chosen = choose(everything)
+        if chosen:
+            log.warning("only sentences that lean on one before them could be chosen; they are printed without it")
     picked = {i for i, _gain in chosen}
     placed = [index.orphan[i] and _follows(index, i, picked) for i, _gain in chosen]
     ordered = [pick for pick, after in zip(chosen, placed, strict=True) if not after]

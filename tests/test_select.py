@@ -770,10 +770,11 @@ def test_openings_that_do_not_point_back_are_not_dangling():
     assert [bool(d) for d in index.dangling] == [False, False, False, False, True]
 
 
-def test_a_summary_is_not_emptied_by_sentences_that_lean_on_a_heading():
+def test_a_summary_is_not_emptied_by_sentences_that_lean_on_a_heading(caplog):
     """An article whose body opens "It reopened..." under a heading: with no sentence
     before them that could be picked, its sentences had all been held back, and the
-    summary came out empty with a warning that nothing fits."""
+    summary came out empty with a warning that nothing fits. They are printed, and the
+    warning says that what they lean on is not."""
     article = make_article("Bridge\n\nFlood chaos\n\nIt reopened on Wednesday after emergency repairs costing $2 "
                            "million, the county engineer said.\n\nThey had taken three days and closed the main "
                            "road through Marlow, officials said.\n", path="a.txt")
@@ -782,6 +783,11 @@ def test_a_summary_is_not_emptied_by_sentences_that_lean_on_a_heading():
         "It reopened on Wednesday after emergency repairs costing $2 million, the county engineer said.",
         "They had taken three days and closed the main road through Marlow, officials said.",
     ]
+    assert "lean on one before them could be chosen" in caplog.text
+    caplog.clear()
+    standing = make_article("Bridge\n\nThe bridge reopened on Wednesday after emergency repairs costing $2 million."
+                            "\n\nThey had taken three days, officials said.\n", path="b.txt")
+    assert summarize_articles([standing], words=60) and caplog.text == ""
 
 
 def test_a_quotation_in_wire_typography_reads_as_any_other():
