@@ -293,7 +293,7 @@ def _counts(text: str, m: re.Match[str], tail: str, unit: str | None) -> str:
         if of:
             # "of the high school students using steroids": up to a plural noun if there
             # is one; "of the vote", "of the U.S. population" have none.
-            return _phrase_after(" " + of[1], plural_ends=True) or _phrase_after(" " + of[1], plural_ends=False)
+            return _phrase_after(" " + of[1], plural_ends=True, qualified=True) or _phrase_after(" " + of[1], plural_ends=False)
         if after:
             return after
         before = re.search(r"([^\W\d_][\w'’-]*)\s+of\s*$", text[: m.start()])
@@ -378,13 +378,14 @@ _PLACE_AFTER = re.compile(
 )
 # A verb form opening a clause after the counted noun: "using", "currently living", "recently hired".
 _PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:ing|ed)\b")
-_QUALIFIES = re.compile(r"(?:reported|confirmed|claimed|stated|announced)")  # "the reported cases"
+_QUALIFIES = re.compile(r"(?:reported|confirmed)")  # "the reported cases", "of the confirmed deaths"
 _MORE_OF = re.compile(r"^\s+(?:other|more|additional)(?=\s+[^\W\d_])", re.IGNORECASE)
 
 
-def _phrase_after(tail: str, *, plural_ends: bool) -> str:
+def _phrase_after(tail: str, *, plural_ends: bool, qualified: bool = False) -> str:
     """Up to COUNTS_WORDS words that name a thing, up to and including its plural noun
-    when ``plural_ends``; then a place ("in Iraq") when one follows."""
+    when ``plural_ends``; then a place ("in Iraq") when one follows. When ``qualified``
+    (after "of the"), a reporting participle may open it: "the reported cases"."""
     words: list[str] = []
     tail = _MORE_OF.sub("", tail, count=1)  # "15 other people", "six more crows"
     rest = tail
@@ -393,8 +394,10 @@ def _phrase_after(tail: str, *, plural_ends: bool) -> str:
         bare = word.rstrip(".,;:") if not re.fullmatch(r"(?:[A-Z]\.){2,}", word) else word
         if not bare or not bare[0].isalpha():
             break
-        if bare.lower() in _STOP_COUNTS and not (not words and _QUALIFIES.fullmatch(bare) and _plural_next(tail[m.end() :])):
-            break  # but "the reported cases": a participle before its noun
+        if bare.lower() in _STOP_COUNTS and not (
+            qualified and not words and _QUALIFIES.fullmatch(bare) and _plural_next(tail[m.end() :])
+        ):
+            break  # but "of the reported cases"; "30 reported cases of West Nile" is a verb
         if bare.lower() in _DURATIONS:
             return ""
         if words and _PARTICIPLE.match(tail, m.start()) and (_plural(words[-1]) or bare.lower().endswith("ly")):

@@ -81,12 +81,13 @@ _JOINED = re.compile(r"of(?: the)?", re.IGNORECASE)  # "Institutes of Health", "
 # or a semicolon, where French typography puts one.
 _HOLE = re.compile(r"[\w\"”’)] ,(?=\s)|[\w\"”’)] \.$")
 # A quotation's opening marks, wire copy's "``" and "''" among them, and the marks that
-# may close it. A "''" before a space closes a quotation; a stray one opens none. A
-# single "`" opens one only at the sentence's start (further on it marks a title or a
-# quotation within one), and a single "'" closes it only at the end: elsewhere it is
-# mostly an apostrophe.
+# may close it. A "''" before a space or at the end closes a quotation; a stray one opens
+# none. A single "`" opens one only at the sentence's start (further on it marks a title
+# or a quotation within one), and a single "'" closes it only after a comma or a stop:
+# elsewhere it is mostly an apostrophe.
 _CLOSING_QUOTES = {"``": ("''",), "''": ("''",), "“": ("”",), '"': ('"', "''"), "`": ("''", "'")}
-_OPENS = re.compile(r"``|^`|''(?!\s)|“|\"")
+_OPENS = re.compile(r"``|^`|''(?=\S)|“|\"")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.?!])'(?!')(?=\s|$)")  # "`Refer to the clips,' Gingrich told..."
 _OPENING_QUOTE = r"(?:(?:" + "|".join(map(re.escape, _CLOSING_QUOTES)) + r"|[‘'])\s*)?"
 # A sentence that announces what follows tells nothing itself: "Here is what we know as
 # of Monday morning.", "Here's what you need to know.", "The following are major news
@@ -161,26 +162,23 @@ def _quotations(text: str) -> Iterator[_Quotation]:
     """A sentence's quotations, in order. Each runs to its first closing mark: an opening
     mark inside it opens another paragraph of the same quotation (wire copy and curly
     typography open a long quotation again at each paragraph and close it once, "``We
-    couldn't go out. ``Even the restaurants are closed,'' she said."). One pass: a
-    closing mark not found once is not looked for again."""
-    at, missing = 0, set[str]()
+    couldn't go out. ``Even the restaurants are closed,'' she said."). One pass: each
+    closing mark's next place is looked for again only once the scan has passed it."""
+    at, ahead = 0, dict[str, int]()  # a closing mark's next place from the last look; -1: none
     while m := _OPENS.search(text, at):
         ends = []
         for close in _CLOSING_QUOTES[m[0]]:
-            if close == "'":
-                k = len(text) - 1 if text.endswith("'") and not text.endswith("''") else -1
-            else:
-                k = -1 if close in missing else text.find(close, m.end())
-            if k < 0:
-                missing.add(close)
-            else:
+            if close == "'":  # only at the sentence's start: looked for once
+                k = single.start() if (single := _SINGLE_CLOSE.search(text, m.end())) else -1
+            elif 0 <= (k := ahead.get(close, 0)) < m.end():
+                k = ahead[close] = text.find(close, m.end())
+            if k >= 0:
                 ends.append((k, close))
         if not ends:
             yield _Quotation(m.start(), slice(m.end(), len(text)), len(text), closed=False)
             return
         end, close = min(ends)
-        if end - m.end() >= 3:  # not an empty pair
-            yield _Quotation(m.start(), slice(m.end(), end), end + len(close), closed=True)
+        yield _Quotation(m.start(), slice(m.end(), end), end + len(close), closed=True)
         at = end + len(close)
 
 
@@ -325,7 +323,7 @@ class Index:
         self.entities = [keys - common for keys in entities]
         self.names = [frozenset(k for k in keys if not k[0].isdigit()) for keys in self.entities]  # no numbers
         self.quoted = [
-            frozenset(t for q in _quotations(s.text) if q.closed for t in content_terms(s.text[q.words]))
+            frozenset(t for q in _quotations(s.text) if q.closed for t in content_terms(s.text[q.words].strip("`'")))
             for s in self.sentences
         ]
         vocabulary: dict[str, int] = {}
@@ -639,9 +637,10 @@ class Index:
 
 # A comparison with nothing to compare to tells only that the next sentence will say
 # how: "Meanwhile, the situation in neighboring Syria is different.", "This year's
-# atmosphere is vastly different." (not "... is different from the one in Iraq").
+# atmosphere is vastly different." (not "... is different from the one in Iraq", nor a
+# subject that names both sides: "The House and Senate bills are similar.").
 _BARE_COMPARISON = re.compile(
-    r"^(?:[^,;:]{1,60},\s+)?(?:[^\s,;:]+\s+){1,6}(?:is|was|are|were|looks?|looked|seems?|seemed)\s+"
+    r"^(?:[^,;:]{1,60},\s+)?(?!(?:[^\s,;:]+\s+){0,5}(?:and|or|both|two|three|versus|vs\.?)\s)(?:[^\s,;:]+\s+){1,6}(?:is|was|are|were|looks?|looked|seems?|seemed)\s+"
     r"(?:(?:[a-z]+ly|much|very|quite|not|no)\s+)*(?:different|similar|the\s+same|another\s+story|a\s+different\s+story)\.$",
     re.IGNORECASE,
 )

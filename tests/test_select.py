@@ -286,10 +286,13 @@ def test_a_bare_comparison_announces_what_follows_and_stands_for_nothing():
         "At first Newsome tried not to compare his progress with his older brother's, figuring all siblings are "
         "different.",
         "The new contract at the port is similar to the one the union rejected in May.",
+        # Both sides named (helper-37): "The House and Senate bills are similar."
+        "At the port, the House and Senate bills are similar.",
+        "The two vaccines for dock workers are nearly the same.",
     ]
     index = Index(segment_all([make_article("Port\n\n" + " ".join(bare + told) + "\n", path="a.txt")]))
     assert [s.text for s in index.sentences] == bare + told
-    assert [q > 0 for q in index.quality] == [False] * 3 + [True] * 3
+    assert [q > 0 for q in index.quality] == [False] * 3 + [True] * 5
 
 
 def test_sentences_with_different_figures_or_only_shared_names_are_not_one_fact():
@@ -906,3 +909,35 @@ def test_a_quotation_opened_by_a_single_backtick_reads_as_any_other():
     assert [q > 0 for q in index.quality] == [False, False, True]
     assert leans_back(said)
     assert not leans_back("`Refer to the clips,' Gingrich told the conference.")
+
+
+def test_a_short_or_singly_marked_quotation_at_the_start_is_no_quotation_alone():
+    """helper-37's second reading: a single mark closes a quotation after a comma or a
+    stop, anywhere ("`Refer to the clips,' Gingrich told..."), and a quotation of a word
+    or two ("``No'' votes") is closed all the same: neither is a quotation alone."""
+    texts = [
+        "`Refer to the clips,' Gingrich told the conference of House Republicans on Friday.",
+        "``No'' votes outnumbered ``yes'' votes by two to one in the Senate on Tuesday.",
+        "\"No\" votes outnumbered \"yes\" votes by two to one in the House on Wednesday.",
+    ]
+    index = Index(segment_all([make_article("Votes\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    assert [s.text for s in index.sentences] == texts
+    assert all(q > 0 for q in index.quality)
+
+
+def test_reading_quotations_takes_one_pass_however_many_marks():
+    # helper-37: a straight quotation's second closing mark ('') was looked for again
+    # from every opening after it. Counted, not timed: each mark is searched for once.
+    import briefing.select as select
+
+    text = '"abc" ' * 15000 + "''"
+    calls = 0
+
+    class Counting(str):
+        def find(self, *args, **kwargs):  # type: ignore[override]
+            nonlocal calls
+            calls += 1
+            return str.find(self, *args, **kwargs)
+
+    assert len(list(select._quotations(Counting(text)))) == 15000
+    assert calls <= 2 * 15000 + 2
