@@ -323,7 +323,7 @@ class Index:
         self.entities = [keys - common for keys in entities]
         self.names = [frozenset(k for k in keys if not k[0].isdigit()) for keys in self.entities]  # no numbers
         self.quoted = [
-            frozenset(t for q in _quotations(s.text) if q.closed for t in content_terms(s.text[q.words].strip("`'")))
+            frozenset(t for q in _quotations(s.text) if q.closed for t in content_terms(s.text[q.words]))
             for s in self.sentences
         ]
         vocabulary: dict[str, int] = {}

@@ -208,7 +208,7 @@ def normalise(token: str) -> str | None:
         return "%"
     if _ACRONYM_DOTS.match(token):
         token = token.replace(".", "")
-    token = token.strip(".'’-")
+    token = token.strip(".'’`-")  # and a single ` opening a quotation: "`Refer"
     if not token:
         return None
     lower = token.lower()

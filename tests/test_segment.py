@@ -125,6 +125,8 @@ def test_terms_are_stemmed_content_words():
     )
     # Curly quotes are not glued to words.
     assert content_terms("“The drawdown”") == ("drawdown",)
+    # Nor is wire copy's single mark for a quotation within one ("`Refer to the clips").
+    assert content_terms("He said, `Refer to the clips.' He's blaming others.") == ("refer", "clip", "blame", "other")
 
 
 def test_one_tokenizer_call_for_many_sentences_gives_what_one_call_each_gives():
