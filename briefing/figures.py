@@ -378,7 +378,7 @@ _PLACE_AFTER = re.compile(
 )
 # A verb form opening a clause after the counted noun: "using", "currently living", "recently hired".
 _PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:ing|ed)\b")
-_QUALIFIES = re.compile(r"(?:reported|confirmed)")  # "the reported cases", "of the confirmed deaths"
+_QUALIFIERS = frozenset({"reported", "confirmed"})  # "of the reported cases", "of the confirmed deaths"
 _MORE_OF = re.compile(r"^\s+(?:other|more|additional)(?=\s+[^\W\d_])", re.IGNORECASE)
 
 
@@ -394,11 +394,12 @@ def _phrase_after(tail: str, *, plural_ends: bool, qualified: bool = False) -> s
         bare = word.rstrip(".,;:") if not re.fullmatch(r"(?:[A-Z]\.){2,}", word) else word
         if not bare or not bare[0].isalpha():
             break
-        if bare.lower() in _STOP_COUNTS and not (
-            qualified and not words and _QUALIFIES.fullmatch(bare) and _plural_next(tail[m.end() :])
-        ):
-            break  # but "of the reported cases"; "30 reported cases of West Nile" is a verb
-        if bare.lower() in _DURATIONS:
+        # A stop word ends the phrase, but not "reported" in "of the reported cases" (in
+        # "30 reported cases of West Nile" it is the verb).
+        lower = bare.lower()
+        if lower in _STOP_COUNTS and not (qualified and not words and lower in _QUALIFIERS and _plural_next(tail[m.end() :])):
+            break
+        if lower in _DURATIONS:
             return ""
         if words and _PARTICIPLE.match(tail, m.start()) and (_plural(words[-1]) or bare.lower().endswith("ly")):
             break  # "students using steroids", "the population currently living in": a clause

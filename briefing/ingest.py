@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.dates import full_dates
+from briefing.dates import WEEKDAYS, full_dates
 from briefing.errors import SourceError
 from briefing.models import Article, Block, BlockKind, collapse_ws
 from briefing.segment import BULLET, PLACEHOLDER
@@ -88,7 +88,7 @@ _WIRE_NOTE = re.compile(
 # "... the following for eventual military use", "... for Army use".
 _WIRE_BUDGET = re.compile(
     r"\bplans\s+to\s+move\s+the\s+following\s+(?:stor(?:y|ies)\b"
-    r"|for\s+(?:use\s+by|clients\b|(?:(?:sun|mon|tues|wednes|thurs|fri|satur)day\s+|weekend\s+|morning\s+|evening\s+)?editions\b))",
+    r"|for\s+(?:use\s+by|clients\b|(?:(?:" + "|".join((*WEEKDAYS, "weekend", "morning", "evening")) + r")\s+)?editions\b))",
     re.IGNORECASE,
 )
 _BUDGET_LINES = 3  # the blocks a budget's announcement may be in, notes to clients and codes aside

@@ -182,9 +182,11 @@ def _quotations(text: str) -> Iterator[_Quotation]:
         at = end + len(close)
 
 
+@functools.lru_cache(maxsize=4096)
 def _opening_quotation(text: str) -> str | None:
     """What is left of a sentence that opens with a quotation once its quotations are
-    taken out, or None when it opens otherwise or its quotation runs on past it."""
+    taken out, or None when it opens otherwise or its quotation runs on past it. Cached:
+    a sentence's dangling, orphan and quality tests each ask."""
     quotations = list(_quotations(text))
     if not quotations or quotations[0].start != 0 or not quotations[0].closed:
         return None
@@ -640,8 +642,10 @@ class Index:
 # atmosphere is vastly different." (not "... is different from the one in Iraq", nor a
 # subject that names both sides: "The House and Senate bills are similar.").
 _BARE_COMPARISON = re.compile(
-    r"^(?:[^,;:]{1,60},\s+)?(?!(?:[^\s,;:]+\s+){0,5}(?:and|or|both|two|three|versus|vs\.?)\s)(?:[^\s,;:]+\s+){1,6}(?:is|was|are|were|looks?|looked|seems?|seemed)\s+"
-    r"(?:(?:[a-z]+ly|much|very|quite|not|no)\s+)*(?:different|similar|the\s+same|another\s+story|a\s+different\s+story)\.$",
+    r"^(?:[^,;:]{1,60},\s+)?"  # "Meanwhile, "
+    r"(?!(?:[^\s,;:]+\s+){0,5}(?:and|or|both|two|three|versus|vs\.?)\s)(?:[^\s,;:]+\s+){1,6}"  # a subject of one side
+    r"(?:is|was|are|were|looks?|looked|seems?|seemed)\s+(?:(?:[a-z]+ly|much|very|quite|not|no)\s+)*"
+    r"(?:different|similar|the\s+same|another\s+story|a\s+different\s+story)\.$",
     re.IGNORECASE,
 )
 

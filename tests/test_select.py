@@ -9,6 +9,12 @@ from briefing.segment import segment_all
 from briefing.select import Index, Query, leans_back
 from builders import make_article
 
+
+def index_of(paragraphs: list[str], title: str = "One") -> Index:
+    """The index of one article: a title, then each text a paragraph of its own."""
+    return Index(segment_all([make_article(title + "\n\n" + "\n\n".join(paragraphs) + "\n", path="a.txt")]))
+
+
 # Three outlets on a port strike: the pay offer and the union leader's warning are
 # told by all three in different words; only one mentions the ferry timetable.
 PORT = [
@@ -740,7 +746,7 @@ def test_a_summary_holds_a_sentence_that_leans_on_the_one_before_it_only_after_t
     texts = ["This year's El Nino has increased rainfall, flooding and droughts across the Pacific.",
              "These days the farmers of the valley plant rice twice a year, officials said.",
              "This decision was taken by the board on Monday after a long debate, officials said."]
-    index = Index(segment_all([make_article("One\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    index = index_of(texts)
     assert [bool(d) for d in index.dangling] == [False, False, True]
 
 
@@ -755,7 +761,7 @@ def test_a_connective_before_a_name_says_who_without_the_sentence_before():
     texts = ["The virus was found in New York birds in September, officials said.",
              "But the West Nile virus had never before been detected in the Western Hemisphere.",
              "But Tuesday night, he acknowledged the nation had made little progress in solving the violence problem."]
-    index = Index(segment_all([make_article("Virus\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    index = index_of(texts, title="Virus")
     assert [bool(o) for o in index.orphan] == [False, False, True]
 
 
@@ -769,7 +775,7 @@ def test_openings_that_do_not_point_back_are_not_dangling():
              "So-called trap crops _ flowers, alfalfa _ planted alongside cash crops attract beneficial insects.",
              "This decade, more than 60,000 children, infants to teen-agers, have died in traffic crashes.",
              "There, the coalition's ministers met again on Monday to settle the terms of the loan."]
-    index = Index(segment_all([make_article("One\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    index = index_of(texts)
     assert [bool(d) for d in index.dangling] == [False, False, False, False, True]
 
 
@@ -836,7 +842,7 @@ def test_a_quotation_that_says_not_who_said_it_leans_on_the_sentence_before_or_i
         "“The United States and its coalition partners will reduce their military mission in Iraq,” Pentagon "
         "spokesman Sean Parnell stated in a statement.",
     ]
-    index = Index(segment_all([make_article("Quotes\n\n" + "\n\n".join(alone + told) + "\n", path="a.txt")]))
+    index = index_of(alone + told, title="Quotes")
     assert [s.text for s in index.sentences] == alone + told
     assert [index.quality[i] > 0 for i in range(len(index.sentences))] == [False] * 3 + [True] * 4
     assert not any(leans_back(text) for text in told)
@@ -864,7 +870,7 @@ def test_every_wire_quotation_style_and_speaker_reads_alike():
         "So do products that contain neem, a botanical pesticide.",
         "So far it has been a gigantic success in every state.",
     ]
-    index = Index(segment_all([make_article("Quotes\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    index = index_of(texts, title="Quotes")
     assert [s.text for s in index.sentences] == texts
     assert [index.quality[i] > 0 for i in range(5)] == [False, True, True, True, True]
     assert [bool(o) for o in index.orphan[1:]] == [False, True, True, True]
@@ -888,7 +894,7 @@ def test_a_quotation_reopened_at_each_paragraph_is_one_quotation():
         "``Specific allegations have now been made. ``The board acted very quickly to investigate them.''",
         "'' But the Gates credibility gap, if there is one, becomes an issue not because of the videotape.",
     ]
-    index = Index(segment_all([make_article("Quotes\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    index = index_of(texts, title="Quotes")
     assert [s.text for s in index.sentences] == texts
     # The first is a quotation alone; the second opens with a stray closing mark, no quotation.
     assert [index.quality[i] > 0 for i in range(2)] == [False, True]
@@ -904,7 +910,7 @@ def test_a_quotation_opened_by_a_single_backtick_reads_as_any_other():
         "`Had this been a heterosexual these two boys decided to rob, this never would have made the national news.'",
     ]
     said = "`It's important for me to unify our party. And I welcome the gay Americans who support me,'' he added."
-    index = Index(segment_all([make_article("Quotes\n\n" + "\n\n".join([*alone, said]) + "\n", path="a.txt")]))
+    index = index_of([*alone, said], title="Quotes")
     assert [s.text for s in index.sentences] == [*alone, said]
     assert [q > 0 for q in index.quality] == [False, False, True]
     assert leans_back(said)
@@ -920,7 +926,7 @@ def test_a_short_or_singly_marked_quotation_at_the_start_is_no_quotation_alone()
         "``No'' votes outnumbered ``yes'' votes by two to one in the Senate on Tuesday.",
         "\"No\" votes outnumbered \"yes\" votes by two to one in the House on Wednesday.",
     ]
-    index = Index(segment_all([make_article("Votes\n\n" + "\n\n".join(texts) + "\n", path="a.txt")]))
+    index = index_of(texts, title="Votes")
     assert [s.text for s in index.sentences] == texts
     assert all(q > 0 for q in index.quality)
 
